@@ -1,0 +1,135 @@
+package io.iapeer.core.storage;
+
+import io.iapeer.core.IapException;
+import io.iapeer.core.settings.Env;
+import io.iapeer.core.settings.Setting;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Every host-level path iapeer touches, resolved once from the environment (01 §7, 06 D7). Nothing
+ * else reads HOME or IAPEER_ROOT.
+ */
+public record Layout(Env env, Path home, Path root, Path nativeHome, boolean explicitRoot) {
+
+  public static Layout from(Env env) {
+    Optional<Path> envHome = env.get("HOME").map(Path::of);
+    Path home =
+        envHome.orElseGet(
+            () -> {
+              String h = System.getProperty("user.home");
+              if (h == null || h.isBlank()) {
+                throw new IapException("cannot resolve home directory for ~/.iapeer");
+              }
+              return Path.of(h);
+            });
+    Optional<Path> explicit = env.get(Setting.IAPEER_ROOT.name()).map(Path::of);
+    Path root = explicit.orElse(home.resolve(".iapeer"));
+    // "Native home" locates ~/.claude and ~/.codex for the global scaffold (01 §7.1).
+    Path nativeHome =
+        explicit.map(r -> r.toAbsolutePath().getParent()).filter(p -> p != null).orElse(home);
+    return new Layout(env, home, root, nativeHome, explicit.isPresent());
+  }
+
+  // --- host level (<root>/) ---
+
+  public Path registryFile() {
+    return root.resolve("peers-profiles.json");
+  }
+
+  public Path registryLock() {
+    return root.resolve("peers-profiles.lock");
+  }
+
+  public Path hostDoctrine() {
+    return root.resolve("IAPEER.md");
+  }
+
+  public Path hostFragments() {
+    return root.resolve("fragments");
+  }
+
+  public Path peersHome() {
+    return root.resolve("peers");
+  }
+
+  public Path defaultPeerFolder(String personality) {
+    return peersHome().resolve(personality);
+  }
+
+  public Path memoryProviderFile() {
+    return root.resolve("memory-provider.json");
+  }
+
+  /** {@code router.sock}, {@code router.json}, the attachment spool (06 D7). */
+  public Path daemonStateDir() {
+    return root.resolve("state").resolve("iapeer");
+  }
+
+  public Path routerJson() {
+    return daemonStateDir().resolve("router.json");
+  }
+
+  /** Markers, queues, locks and composed prompts, keyed by identity (03 §2). */
+  public Path lifecycleStateDir() {
+    return root.resolve("state").resolve("lifecycle");
+  }
+
+  /** {@code lifecycle.log}, {@code delivery.log}, {@code exits.log}. */
+  public Path eventLogDir() {
+    return root.resolve("logs").resolve("iapeer");
+  }
+
+  /** Pane logs {@code <identity>.log} (06 D7). */
+  public Path paneLogDir() {
+    return root.resolve("logs").resolve("lifecycle");
+  }
+
+  /**
+   * The tmux socket directory (06 D7): IAPEER_SOCK_DIR; else {@code <root>/socks} when IAPEER_ROOT
+   * is set; else {@code $XDG_RUNTIME_DIR/iapeer}; else {@code /tmp/iapeer-<uid>}.
+   */
+  public Path sockDir() {
+    Optional<String> explicit = env.get(Setting.IAPEER_SOCK_DIR.name());
+    if (explicit.isPresent()) {
+      return Path.of(explicit.get());
+    }
+    if (explicitRoot) {
+      return root.resolve("socks");
+    }
+    Optional<String> xdg = env.get("XDG_RUNTIME_DIR");
+    if (xdg.isPresent()) {
+      return Path.of(xdg.get(), "iapeer");
+    }
+    return Path.of("/tmp", "iapeer-" + uid());
+  }
+
+  /** Codex's host-wide config: {@code $CODEX_HOME/config.toml} or {@code ~/.codex/config.toml}. */
+  public Path codexConfig() {
+    return env.get(Setting.CODEX_HOME.name())
+        .map(Path::of)
+        .orElse(home.resolve(".codex"))
+        .resolve("config.toml");
+  }
+
+  public Path binDir() {
+    return env.get(Setting.IAPEER_BIN_DIR.name())
+        .map(Path::of)
+        .orElse(home.resolve(".local").resolve("bin"));
+  }
+
+  /** The per-peer paths of a peer folder. */
+  public PeerPaths peer(Path cwd) {
+    return new PeerPaths(cwd);
+  }
+
+  private static String uid() {
+    try {
+      return String.valueOf(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return System.getProperty("user.name", "user");
+    }
+  }
+}
