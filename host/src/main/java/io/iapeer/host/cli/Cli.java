@@ -1,0 +1,102 @@
+package io.iapeer.host.cli;
+
+import io.iapeer.core.IapException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
+
+/**
+ * Runs one invocation: help interception on raw argv, verb dispatch, and the single mapping of
+ * failures to a line and an exit code (04 §1.2–§1.4, 06 D10).
+ */
+public final class Cli {
+  public static final int OK = 0;
+  public static final int FAILED = 1;
+  public static final int USAGE = 2;
+
+  private Cli() {}
+
+  public static int run(String[] args, Context ctx) {
+    CommandLine root = commandLine(ctx);
+    if (args.length == 0) {
+      ctx.err().println("iapeer: no verb given");
+      root.usage(ctx.err());
+      return USAGE;
+    }
+    // --help anywhere prints help and runs nothing; `help <verb>` is per-verb help.
+    boolean helpVerb = args[0].equals("help");
+    if (helpVerb || Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.equals("-h"))) {
+      String target = helpVerb ? (args.length > 1 ? args[1] : null) : args[0];
+      CommandLine sub = target == null ? null : root.getSubcommands().get(target);
+      (sub == null ? root : sub).usage(ctx.out());
+      return OK;
+    }
+    if (args[0].equals("--version") || args[0].equals("-v")) {
+      args[0] = "version";
+    }
+    if (!root.getSubcommands().containsKey(args[0])) {
+      ctx.err().println("iapeer: unknown verb \"" + args[0] + "\"");
+      root.usage(ctx.err());
+      return USAGE;
+    }
+    return root.execute(args);
+  }
+
+  static CommandLine commandLine(Context ctx) {
+    CommandLine cl = new CommandLine(new IapeerCommand(), factory(ctx));
+    cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST,
+        help -> IapeerCommand.commandList(cl));
+    cl.setOut(ctx.out());
+    cl.setErr(ctx.err());
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          CommandLine c = ex.getCommandLine();
+          ctx.err().println("iapeer " + c.getCommandName() + ": " + lowerFirst(ex.getMessage())
+              + " — usage: " + synopsis(c));
+          return USAGE;
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, c, parsed) -> {
+          String verb = c.getCommandName();
+          if (ex instanceof UsageError u) {
+            ctx.err().println("iapeer: " + u.getMessage());
+            return USAGE;
+          }
+          if (ex instanceof IapException || ex instanceof UncheckedIOException) {
+            ctx.err().println("iapeer " + verb + ": " + ex.getMessage());
+            return FAILED;
+          }
+          ctx.err().println("iapeer " + verb + ": internal error: " + ex);
+          if (ctx.env().isTrue("IAPEER_DEBUG")) {
+            ex.printStackTrace(ctx.err());
+          }
+          return FAILED;
+        });
+    return cl;
+  }
+
+  /** The verb's own signature line, e.g. {@code iapeer remove <peer> [--force]}. */
+  static String synopsis(CommandLine c) {
+    String[] custom = c.getCommandSpec().usageMessage().customSynopsis();
+    return custom.length > 0 ? custom[0].trim().replaceFirst("^usage: ", "") : "iapeer " + c.getCommandName();
+  }
+
+  private static String lowerFirst(String s) {
+    return s.isEmpty() ? s : s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1);
+  }
+
+  private static IFactory factory(Context ctx) {
+    return new IFactory() {
+      @Override
+      public <K> K create(Class<K> cls) throws Exception {
+        try {
+          return cls.getDeclaredConstructor(Context.class).newInstance(ctx);
+        } catch (NoSuchMethodException e) {
+          return CommandLine.defaultFactory().create(cls);
+        }
+      }
+    };
+  }
+}

@@ -1,0 +1,120 @@
+package io.iapeer.host.cli;
+
+import io.iapeer.core.IapException;
+import io.iapeer.core.peer.NameNormalizer;
+import io.iapeer.core.peer.Names;
+import io.iapeer.core.profile.PeerProfile;
+import io.iapeer.core.profile.ProfileReader;
+import io.iapeer.core.runtime.Installed;
+import io.iapeer.core.runtime.RuntimeChoice;
+import io.iapeer.core.peer.Runtimes;
+import io.iapeer.host.peer.Provisioner;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "create",
+    customSynopsis =
+        "usage: iapeer create <personality> [--runtime r] [--path dir] [--description d] [--intelligence i]",
+    description = {
+      "Creates a peer: a folder (default ~/.iapeer/peers/<name>) made a peer as by init.",
+      "",
+      "The name is normalized (\"My Project\" → my-project) and must then match",
+      "^[a-z][a-z0-9-]{0,31}$. With both agent CLIs installed and no --runtime, a terminal",
+      "asks which one the peer defaults to; otherwise claude is chosen and the other is",
+      "declared as well."
+    })
+public final class CreateCommand implements Runnable {
+  private final Context ctx;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "personality", description = "the peer's name")
+  String name;
+
+  @Option(names = "--runtime", paramLabel = "r", description = "default runtime: claude or codex")
+  String runtime;
+
+  @Option(names = "--path", paramLabel = "dir", description = "the peer folder; its name must normalize to the peer name")
+  String path;
+
+  @Option(names = "--description", paramLabel = "d", description = "what this peer does, shown to other peers (≤ 450 characters)")
+  String description;
+
+  @Option(names = "--intelligence", paramLabel = "i", description = "artificial (agents; default), natural (humans) or absent (programs)")
+  String intelligence;
+
+  @Option(names = "--no-bootstrap", description = "do not start an infra peer's service (agent peers never start at create)")
+  boolean noBootstrap;
+
+  public CreateCommand(Context ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public void run() {
+    if (name == null) {
+      throw UsageError.of(spec, "create needs a peer name");
+    }
+    Optional<String> desc = Provisioning.description(spec, description);
+    String personality = NameNormalizer.normalize(name);
+    if (!Names.isPersonality(personality)) {
+      throw new IapException(
+          "invalid personality \"" + name + "\" — must normalize to /" + Names.PERSONALITY_REGEX + "/");
+    }
+    String chosen = chooseRuntime();
+    Path location = path == null ? ctx.layout().defaultPeerFolder(personality) : ctx.resolve(path);
+    Optional<PeerProfile> held = ProfileReader.read(location);
+    if (held.isPresent() && !held.get().personality().equals(personality)) {
+      throw new IapException(
+          "refusing to create peer \"" + personality + "\" at " + location + ": it already holds peer \""
+              + held.get().personality() + "\" (.iapeer/peer-profile.json) — choose another --path or"
+              + " personality");
+    }
+    List<String> secondaries =
+        Runtimes.isInfra(chosen)
+            ? List.of()
+            : Installed.agentic(ctx.layout()).stream().filter(rt -> !rt.equals(chosen)).toList();
+    // create is a cross-peer operation: the operator's own session identity must not gate it (01 §4.3).
+    var env = ctx.env().without("PEER_PERSONALITY", "PEER_IDENTITY", "PEER_RUNTIME");
+    Provisioner.Outcome o =
+        Provisioning.provisioner(ctx)
+            .provision(
+                new Provisioner.Request(
+                    location, chosen, Optional.of(personality), desc, Optional.ofNullable(intelligence),
+                    secondaries, env));
+    ctx.out().println(
+        "created \"" + personality + "\" " + Provisioning.runtimes(o) + " at " + location + "; mcp: "
+            + Provisioning.mcp(o.wired()));
+  }
+
+  private String chooseRuntime() {
+    Optional<String> explicit = Optional.ofNullable(runtime).map(Names::requireRuntime);
+    RuntimeChoice.Plan plan = RuntimeChoice.plan(ctx.layout(), explicit);
+    if (explicit.isPresent()) {
+      String rt = explicit.get();
+      if (Runtimes.isAgentic(rt) && !Installed.isInstalled(ctx.layout(), rt)) {
+        throw RuntimeChoice.notInstalled(rt);
+      }
+      return rt;
+    }
+    if (plan.ambiguous()) {
+      List<String> installed = Installed.agentic(ctx.layout());
+      if (ctx.interactive()) {
+        return Prompt.choose(
+            ctx, "More than one agent runtime is installed. Which should this peer default to?", installed);
+      }
+      ctx.err().println(
+          "note: " + String.join(" and ", installed) + " are both installed; defaulting to "
+              + installed.get(0) + " — pass --runtime or run in a terminal to choose");
+      return installed.get(0);
+    }
+    return plan.defaultRuntime().orElseThrow(RuntimeChoice::noneInstalled);
+  }
+}

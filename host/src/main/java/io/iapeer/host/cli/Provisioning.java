@@ -1,0 +1,44 @@
+package io.iapeer.host.cli;
+
+import io.iapeer.core.peer.Names;
+import io.iapeer.core.registry.Registry;
+import io.iapeer.host.peer.Provisioner;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** What init, create and add-runtime share: argument checks, the provisioner, the summary line. */
+final class Provisioning {
+  private Provisioning() {}
+
+  static Provisioner provisioner(Context ctx) {
+    return new Provisioner(ctx.layout(), ctx.settings(), registry(ctx), ctx::warn);
+  }
+
+  static Registry registry(Context ctx) {
+    return new Registry(ctx.layout(), ctx::warn);
+  }
+
+  /** A description longer than the registry keeps is refused up front rather than cut silently. */
+  static Optional<String> description(CommandSpec spec, String d) {
+    if (d != null && d.trim().length() > Names.MAX_DESCRIPTION_LENGTH) {
+      throw UsageError.of(
+          spec,
+          "--description is " + d.trim().length() + " characters; the limit is "
+              + Names.MAX_DESCRIPTION_LENGTH + " — shorten it");
+    }
+    return Optional.ofNullable(d);
+  }
+
+  /** {@code (default: claude; runtimes: claude, codex)}. */
+  static String runtimes(Provisioner.Outcome o) {
+    return "(default: " + o.profile().defaultRuntime() + "; runtimes: "
+        + String.join(", ", o.profile().runtimes()) + ")";
+  }
+
+  static String mcp(List<Path> wired) {
+    return wired.isEmpty() ? "none" : wired.stream().map(Path::toString).collect(Collectors.joining(", "));
+  }
+}

@@ -1,0 +1,84 @@
+package io.iapeer.host.cli;
+
+import io.iapeer.core.peer.Identity;
+import io.iapeer.core.peer.Names;
+import io.iapeer.core.peer.Runtimes;
+import io.iapeer.core.registry.PeerRecord;
+import io.iapeer.core.registry.Registry;
+import io.iapeer.host.lifecycle.Markers;
+import io.iapeer.host.peer.CodexWiring;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "remove",
+    customSynopsis = "usage: iapeer remove <peer> [--force]",
+    description = {
+      "Drops a peer from the registry and purges its lifecycle state; its folder is kept.",
+      "",
+      "Removing a peer that is not registered is a no-op."
+    })
+public final class RemoveCommand implements Runnable {
+  private final Context ctx;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "peer", description = "the peer's name")
+  String peer;
+
+  @Option(names = "--force", description = "remove even while the peer has a live session")
+  boolean force;
+
+  public RemoveCommand(Context ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public void run() {
+    if (peer == null) {
+      throw UsageError.of(spec, "remove needs a peer name");
+    }
+    Names.requirePersonality(peer);
+    Registry registry = Provisioning.registry(ctx);
+    Optional<PeerRecord> record = registry.read().find(peer);
+    if (record.isEmpty()) {
+      ctx.out().println("\"" + peer + "\" not registered — no-op");
+      return;
+    }
+    PeerRecord p = record.get();
+    registry.remove(peer);
+    List<String> lines = new ArrayList<>();
+    lines.add("removed \"" + peer + "\" from the registry");
+    Path cwd = Path.of(p.cwd());
+    if (p.runtimes().contains(Runtimes.CODEX)) {
+      try {
+        if (CodexWiring.removeTrust(ctx.layout().codexConfig(), cwd)) {
+          lines.add("codex trust entry: removed");
+        }
+      } catch (RuntimeException e) {
+        lines.add("codex trust entry: FAILED (" + e.getMessage() + ")");
+      }
+    }
+    Markers markers = new Markers(ctx.layout());
+    List<String> purged = new ArrayList<>();
+    for (String rt : p.runtimes()) {
+      purged.addAll(markers.purge(new Identity(rt, p.personality())));
+    }
+    if (!purged.isEmpty()) {
+      lines.add("lifecycle state purged: " + String.join(", ", purged));
+    }
+    if (Files.isDirectory(cwd)) {
+      lines.add("folder kept: " + cwd
+          + " (remove never deletes peer data — `rm -rf` it yourself if it was a throwaway)");
+    }
+    lines.forEach(ctx.out()::println);
+  }
+}

@@ -1,0 +1,244 @@
+package io.iapeer.host.peer;
+
+import io.iapeer.core.IapException;
+import io.iapeer.core.peer.Intelligence;
+import io.iapeer.core.peer.NameNormalizer;
+import io.iapeer.core.peer.Names;
+import io.iapeer.core.peer.Runtimes;
+import io.iapeer.core.profile.PeerProfile;
+import io.iapeer.core.profile.ProfileReader;
+import io.iapeer.core.profile.ProfileWrite;
+import io.iapeer.core.profile.ProfileWriter;
+import io.iapeer.core.registry.PeerRecord;
+import io.iapeer.core.registry.Registry;
+import io.iapeer.core.registry.RegistrySnapshot;
+import io.iapeer.core.settings.Env;
+import io.iapeer.core.settings.Settings;
+import io.iapeer.core.storage.Dirs;
+import io.iapeer.core.storage.Folders;
+import io.iapeer.core.storage.Layout;
+import io.iapeer.core.storage.PeerPaths;
+import io.iapeer.core.storage.Scaffold;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * Turns a folder into a peer, or refreshes one (01 §11): the local profile, the registry record,
+ * the runtime scopes, the MCP wiring and the doctrine stub. Every check runs before the first write,
+ * so bad input changes nothing on disk.
+ */
+public final class Provisioner {
+  private final Layout layout;
+  private final Registry registry;
+  private final ProfileWriter writer;
+  private final Consumer<String> warnings;
+
+  public Provisioner(Layout layout, Settings settings, Registry registry, Consumer<String> warnings) {
+    this.layout = layout;
+    this.registry = registry;
+    this.writer = new ProfileWriter(settings.lockTimeout());
+    this.warnings = warnings;
+  }
+
+  /**
+   * @param runtime the resolved primary runtime
+   * @param personality an explicit name (create); empty derives it from the folder (init)
+   * @param alsoDeclare further runtimes to declare capability-only (never the default)
+   * @param env the caller's environment for the identity gate; create passes one without PEER_*
+   */
+  public record Request(
+      Path cwd,
+      String runtime,
+      Optional<String> personality,
+      Optional<String> description,
+      Optional<String> intelligence,
+      List<String> alsoDeclare,
+      Env env) {}
+
+  /** @param wired the MCP wiring files written or confirmed, for the {@code mcp:} summary */
+  public record Outcome(PeerProfile profile, boolean newPeer, List<Path> wired) {}
+
+  private record Plan(Request req, String personality, Optional<PeerProfile> existing, ProfileWrite write, boolean rewrite) {}
+
+  public Outcome provision(Request req) {
+    Plan plan = plan(req);
+    return apply(plan);
+  }
+
+  private Plan plan(Request req) {
+    String runtime = Names.requireRuntime(req.runtime());
+    if (Runtimes.isInfra(runtime)) {
+      throw new IapException(
+          "runtime \"" + runtime + "\" is an always-on infra runtime; provisioning it needs the"
+              + " service manager, which this build does not have yet — use claude or codex");
+    }
+    Optional<String> intelligence = req.intelligence().map(v -> checkIntelligence(v, runtime));
+    RegistrySnapshot snapshot = registry.read(); // a corrupt registry stops us before any write
+    Optional<PeerProfile> existing = ProfileReader.read(req.cwd());
+    Optional<String> envPersonality = req.env().get("PEER_PERSONALITY");
+    LinkedHashSet<String> discovered = discover(req.cwd(), runtime);
+    discovered.addAll(req.alsoDeclare());
+
+    if (existing.isEmpty()) {
+      String personality = newPersonality(req);
+      checkCollision(snapshot, personality, req.cwd(), " (from cwd basename)");
+      if (envPersonality.isPresent() && !NameNormalizer.normalize(envPersonality.get()).equals(personality)) {
+        throw new IapException(
+            "PEER_PERSONALITY \"" + envPersonality.get() + "\" does not match the peer being initialized (\""
+                + personality + "\")");
+      }
+      ProfileWrite w =
+          ProfileWrite.of(personality, runtime, new ArrayList<>(discovered))
+              .withDescription(req.description().map(String::trim).orElse(""))
+              .withIntelligence(intelligence.orElse(Runtimes.defaultIntelligence(runtime).wire()));
+      return new Plan(req, personality, existing, w, true);
+    }
+
+    PeerProfile p = existing.get();
+    checkCollision(snapshot, p.personality(), req.cwd(), "");
+    if (envPersonality.isPresent() && !NameNormalizer.normalize(envPersonality.get()).equals(p.personality())) {
+      throw new IapException(
+          "PEER_PERSONALITY must match .iapeer/peer-profile.json personality \"" + p.personality()
+              + "\", got \"" + envPersonality.get() + "\"");
+    }
+    if (req.personality().isPresent() && !NameNormalizer.normalize(req.personality().get()).equals(p.personality())) {
+      throw new IapException(
+          "refusing to provision peer \"" + NameNormalizer.normalize(req.personality().get()) + "\" at "
+              + req.cwd() + ": it already holds peer \"" + p.personality() + "\"");
+    }
+    if (intelligence.isPresent() && !intelligence.get().equals(p.intelligence().wire())) {
+      // 01 Q5: an existing agent's nature is its profile's; we neither change nor fork it.
+      warnings.accept("--intelligence ignored: \"" + p.personality() + "\" already exists as "
+          + p.intelligence().wire());
+    }
+    LinkedHashSet<String> merged = new LinkedHashSet<>(p.runtimes());
+    merged.addAll(discovered);
+    Optional<String> newDescription =
+        req.description().map(String::trim).filter(d -> !d.isEmpty() && !d.equals(p.description()));
+    boolean rewrite = merged.size() > p.runtimes().size() || newDescription.isPresent();
+    String storedName = p.raw().get("personality").asString();
+    ProfileWrite w =
+        ProfileWrite.of(storedName, p.defaultRuntime(), new ArrayList<>(merged))
+            .withDescription(newDescription.orElse(null));
+    return new Plan(req, p.personality(), existing, w, rewrite);
+  }
+
+  private Outcome apply(Plan plan) {
+    Path cwd = plan.req().cwd();
+    PeerPaths paths = layout.peer(cwd);
+    Scaffold.ensureGlobal(layout);
+    Dirs.ensure(cwd);
+    Scaffold.ensureLocal(paths);
+    Scaffold.ensureRuntimeScopes(paths, plan.write().runtimes());
+    PeerProfile profile =
+        plan.rewrite() ? writer.write(cwd, plan.write()) : plan.existing().orElseThrow();
+    registry.upsert(
+        new Registry.Upsert(
+            profile.personality(),
+            profile.defaultRuntime(),
+            profile.runtimes(),
+            Optional.of(profile.description()).filter(d -> !d.isBlank()),
+            Optional.of(profile.intelligenceRaw().orElse(profile.intelligence().wire())),
+            Optional.empty(),
+            cwd.toString()));
+    List<Path> wired = new ArrayList<>();
+    String url = DaemonUrl.of(layout, new Settings(layout.env()));
+    if (profile.runtimes().contains(Runtimes.CLAUDE)) {
+      wired.addAll(ClaudeWiring.apply(paths, profile.personality(), url));
+    }
+    if (profile.runtimes().contains(Runtimes.CODEX)) {
+      wired.addAll(CodexWiring.apply(layout.codexConfig(), cwd, url));
+    }
+    Doctrine.ensureStub(paths, profile.personality());
+    return new Outcome(profile, plan.existing().isEmpty(), wired);
+  }
+
+  private static String checkIntelligence(String raw, String runtime) {
+    Intelligence i =
+        Intelligence.normalize(raw)
+            .orElseThrow(
+                () -> new IapException(
+                    "invalid intelligence \"" + raw + "\" — must be one of artificial|natural|absent"));
+    List<Intelligence> allowed = Runtimes.allowedIntelligence(runtime);
+    if (!allowed.contains(i)) {
+      throw new IapException(
+          "intelligence \"" + raw + "\" is not valid for runtime \"" + runtime + "\" — allowed: "
+              + String.join(", ", allowed.stream().map(Intelligence::wire).toList()));
+    }
+    return i.wire();
+  }
+
+  private static String newPersonality(Request req) {
+    Path base = req.cwd().toAbsolutePath().normalize().getFileName();
+    String basename = base == null ? "" : base.toString();
+    String expected = NameNormalizer.normalize(basename);
+    if (req.personality().isPresent()) {
+      String raw = req.personality().get();
+      String p = NameNormalizer.normalize(raw);
+      if (!Names.isPersonality(p)) {
+        throw new IapException(
+            "personality must match /" + Names.PERSONALITY_REGEX + "/, got \"" + raw + "\"");
+      }
+      if (!p.equals(expected)) {
+        throw new IapException(
+            "personality \"" + p + "\" must equal the normalized cwd basename \"" + expected
+                + "\" (personality ↔ folder is 1:1) — name the folder " + p + " or drop --path");
+      }
+      return p;
+    }
+    if (!Names.isPersonality(expected)) {
+      throw new IapException(
+          "cannot derive peer personality from cwd basename \"" + basename
+              + "\"; create .iapeer/peer-profile.json explicitly");
+    }
+    return expected;
+  }
+
+  private static void checkCollision(RegistrySnapshot snapshot, String personality, Path cwd, String how) {
+    Optional<PeerRecord> other = snapshot.find(personality);
+    if (other.isPresent() && !Folders.same(Path.of(other.get().cwd()), cwd)) {
+      throw new IapException(
+          "personality \"" + personality + "\"" + how + " already belongs to " + other.get().cwd()
+              + "; choose another name or rename this folder — no silent auto-suffix");
+    }
+  }
+
+  /**
+   * The runtime-marker scan of 01 §11: the primary, then {@code .claude}/{@code .codex} markers,
+   * then runtime scope folders in name order (sorted for determinism).
+   */
+  private static LinkedHashSet<String> discover(Path cwd, String runtime) {
+    LinkedHashSet<String> out = new LinkedHashSet<>();
+    out.add(runtime);
+    if (Files.isDirectory(cwd.resolve(".claude"))) {
+      out.add(Runtimes.CLAUDE);
+    }
+    if (Files.isDirectory(cwd.resolve(".codex"))) {
+      out.add(Runtimes.CODEX);
+    }
+    Path scopes = new PeerPaths(cwd).runtimesDir();
+    if (Files.isDirectory(scopes)) {
+      TreeSet<String> names = new TreeSet<>();
+      try (DirectoryStream<Path> ds = Files.newDirectoryStream(scopes)) {
+        for (Path p : ds) {
+          String n = p.getFileName().toString();
+          if (Names.isRuntime(n)) {
+            names.add(n);
+          }
+        }
+      } catch (IOException e) {
+        throw new IapException("cannot list " + scopes + ": " + e.getMessage());
+      }
+      out.addAll(names);
+    }
+    return out;
+  }
+}
