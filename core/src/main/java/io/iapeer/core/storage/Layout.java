@@ -1,10 +1,9 @@
 package io.iapeer.core.storage;
 
+import com.sun.security.auth.module.UnixSystem;
 import io.iapeer.core.IapException;
 import io.iapeer.core.settings.Env;
 import io.iapeer.core.settings.Setting;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -125,11 +124,8 @@ public record Layout(Env env, Path home, Path root, Path nativeHome, boolean exp
     return new PeerPaths(cwd);
   }
 
-  private static String uid() {
-    try {
-      return String.valueOf(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
-    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-      return System.getProperty("user.name", "user");
-    }
+  /** The real uid, on macOS too (no /proc there): 06 D7 names the fallback dir by uid. */
+  private static long uid() {
+    return new UnixSystem().getUid();
   }
 }
