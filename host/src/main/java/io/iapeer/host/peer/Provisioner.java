@@ -12,6 +12,7 @@ import io.iapeer.core.profile.ProfileWriter;
 import io.iapeer.core.registry.PeerRecord;
 import io.iapeer.core.registry.Registry;
 import io.iapeer.core.registry.RegistrySnapshot;
+import io.iapeer.core.registry.UpsertRequest;
 import io.iapeer.core.settings.Env;
 import io.iapeer.core.settings.Settings;
 import io.iapeer.core.storage.Dirs;
@@ -140,15 +141,12 @@ public final class Provisioner {
     Scaffold.ensureRuntimeScopes(paths, plan.write().runtimes());
     PeerProfile profile =
         plan.rewrite() ? writer.write(cwd, plan.write()) : plan.existing().orElseThrow();
+    // The registry mirrors the profile: its default, its runtimes, its raw intelligence word.
     registry.upsert(
-        new Registry.Upsert(
-            profile.personality(),
-            profile.defaultRuntime(),
-            profile.runtimes(),
-            Optional.of(profile.description()).filter(d -> !d.isBlank()),
-            Optional.of(profile.intelligenceRaw().orElse(profile.intelligence().wire())),
-            Optional.empty(),
-            cwd.toString()));
+        UpsertRequest.of(profile.personality(), profile.defaultRuntime(), cwd)
+            .withRuntimes(profile.runtimes())
+            .withDescription(profile.description())
+            .withIntelligence(profile.intelligenceRaw().orElse(profile.intelligence().wire())));
     List<Path> wired = new ArrayList<>();
     String url = DaemonUrl.of(layout, new Settings(layout.env()));
     if (profile.runtimes().contains(Runtimes.CLAUDE)) {
