@@ -113,6 +113,11 @@ public record Layout(Env env, Path home, Path root, Path nativeHome, boolean exp
         .resolve("config.toml");
   }
 
+  /** Our lock around edits of the host-wide codex config (kept under our root, not beside it). */
+  public Path codexConfigLock() {
+    return daemonStateDir().resolve("codex-config.lock");
+  }
+
   public Path binDir() {
     return env.get(Setting.IAPEER_BIN_DIR.name())
         .map(Path::of)

@@ -48,6 +48,12 @@ public final class Cli {
     CommandLine cl = new CommandLine(new IapeerCommand(), factory(ctx));
     cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST,
         help -> IapeerCommand.commandList(cl));
+    // Our synopses already start with "usage: iapeer …" (04 §1.2); picocli's headings would repeat it.
+    cl.getCommandSpec().usageMessage().commandListHeading("");
+    for (CommandLine c : cl.getSubcommands().values()) {
+      c.getCommandSpec().usageMessage().synopsisHeading("");
+    }
+    cl.getCommandSpec().usageMessage().synopsisHeading("");
     cl.setOut(ctx.out());
     cl.setErr(ctx.err());
     cl.setParameterExceptionHandler(

@@ -6,7 +6,6 @@ import io.iapeer.core.peer.Runtimes;
 import io.iapeer.core.registry.PeerRecord;
 import io.iapeer.core.registry.Registry;
 import io.iapeer.host.lifecycle.Markers;
-import io.iapeer.host.peer.CodexWiring;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,7 +59,7 @@ public final class RemoveCommand implements Runnable {
     Path cwd = Path.of(p.cwd());
     if (p.runtimes().contains(Runtimes.CODEX)) {
       try {
-        if (CodexWiring.removeTrust(ctx.layout().codexConfig(), cwd)) {
+        if (Provisioning.provisioner(ctx).forgetCodexTrust(cwd)) {
           lines.add("codex trust entry: removed");
         }
       } catch (RuntimeException e) {

@@ -16,6 +16,7 @@ import io.iapeer.core.registry.UpsertRequest;
 import io.iapeer.core.settings.Env;
 import io.iapeer.core.settings.Settings;
 import io.iapeer.core.storage.Dirs;
+import io.iapeer.core.storage.FileLocks;
 import io.iapeer.core.storage.Folders;
 import io.iapeer.core.storage.Layout;
 import io.iapeer.core.storage.PeerPaths;
@@ -38,12 +39,14 @@ import java.util.function.Consumer;
  */
 public final class Provisioner {
   private final Layout layout;
+  private final Settings settings;
   private final Registry registry;
   private final ProfileWriter writer;
   private final Consumer<String> warnings;
 
   public Provisioner(Layout layout, Settings settings, Registry registry, Consumer<String> warnings) {
     this.layout = layout;
+    this.settings = settings;
     this.registry = registry;
     this.writer = new ProfileWriter(settings.lockTimeout());
     this.warnings = warnings;
@@ -148,15 +151,27 @@ public final class Provisioner {
             .withDescription(profile.description())
             .withIntelligence(profile.intelligenceRaw().orElse(profile.intelligence().wire())));
     List<Path> wired = new ArrayList<>();
-    String url = DaemonUrl.of(layout, new Settings(layout.env()));
+    String url = DaemonUrl.of(layout, settings);
     if (profile.runtimes().contains(Runtimes.CLAUDE)) {
-      wired.addAll(ClaudeWiring.apply(paths, profile.personality(), url));
+      wired.addAll(ClaudeWiring.wire(paths, profile.personality(), url).files());
     }
     if (profile.runtimes().contains(Runtimes.CODEX)) {
-      wired.addAll(CodexWiring.apply(layout.codexConfig(), cwd, url));
+      // Codex's config is one file for the whole host: concurrent creates must not lose a trust entry.
+      try (var held = FileLocks.acquire(layout.codexConfigLock(), settings.lockTimeout(),
+          "codex config is locked by another writer (" + layout.codexConfigLock() + "); retry")) {
+        wired.addAll(CodexWiring.of(layout).wire(cwd, url).files());
+      }
     }
     Doctrine.ensureStub(paths, profile.personality());
     return new Outcome(profile, plan.existing().isEmpty(), wired);
+  }
+
+  /** Drops a removed codex peer's folder trust from the host codex config, under the same lock. */
+  public boolean forgetCodexTrust(Path cwd) {
+    try (var held = FileLocks.acquire(layout.codexConfigLock(), settings.lockTimeout(),
+        "codex config is locked by another writer (" + layout.codexConfigLock() + "); retry")) {
+      return CodexWiring.of(layout).removeTrust(cwd);
+    }
   }
 
   private static String checkIntelligence(String raw, String runtime) {
