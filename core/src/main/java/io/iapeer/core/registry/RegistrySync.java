@@ -6,6 +6,12 @@ import io.iapeer.core.profile.PeerProfile;
 import io.iapeer.core.profile.ProfileReader;
 import io.iapeer.core.profile.ProfileWrite;
 import io.iapeer.core.profile.ProfileWriter;
+import io.iapeer.core.storage.AtomicFiles;
+import io.iapeer.core.storage.Modes;
+import io.iapeer.core.storage.PeerPaths;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,8 +117,10 @@ public final class RegistrySync {
                       "peer \"" + from + "\" profile has personality \"" + p.personality() + "\", not \""
                           + from + "\"; registry out of sync");
                 }
+                Path file = new PeerPaths(cwd).profile();
+                String original = readText(file);
                 writer.write(cwd, ProfileWrite.of(to, p.defaultRuntime(), p.runtimes()));
-                undo.set(() -> writer.write(cwd, ProfileWrite.of(from, p.defaultRuntime(), p.runtimes())));
+                undo.set(() -> AtomicFiles.write(file, original, Modes.PRIVATE)); // byte for byte
                 PeerRecord renamed =
                     new PeerRecord(
                         to, r.runtime(), r.runtimes(), r.description(), r.intelligence(), r.intelligenceRaw(),
@@ -124,6 +132,14 @@ public final class RegistrySync {
     } catch (RuntimeException e) {
       undo.get().run();
       throw e;
+    }
+  }
+
+  private static String readText(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 
