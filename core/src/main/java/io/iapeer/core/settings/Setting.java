@@ -16,7 +16,8 @@ public enum Setting {
   IAPEER_BIN_DIR("~/.local/bin", "where ./install.sh links the iapeer launcher"),
   IAPEER_INSTALL_DIR("~/.local/share/iapeer", "where ./install.sh puts versioned installs"),
   IAPEER_LOCK_TIMEOUT_MS("5000", "how long a writer waits for a registry or profile lock"),
-  IAPEER_TEST_SANDBOX("unset", "1 = a test: refuse to write the real ~/.iapeer; runtimes count as installed");
+  IAPEER_TEST_SANDBOX("unset", "1 = a test: refuse to write the real ~/.iapeer (tests set it)"),
+  IAPEER_DEBUG("unset", "1 = print the stack trace of an internal error");
 
   private final String defaultText;
   private final String doc;

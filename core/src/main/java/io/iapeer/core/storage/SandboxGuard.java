@@ -11,7 +11,7 @@ public final class SandboxGuard {
   private SandboxGuard() {}
 
   public static void checkRegistryWrite(Layout layout) {
-    if (!layout.env().isTrue("IAPEER_TEST_SANDBOX")) {
+    if (!layout.env().isTrue(io.iapeer.core.settings.Setting.IAPEER_TEST_SANDBOX.name())) {
       return;
     }
     Path real = layout.home().resolve(".iapeer").toAbsolutePath().normalize();

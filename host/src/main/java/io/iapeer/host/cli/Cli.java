@@ -1,6 +1,7 @@
 package io.iapeer.host.cli;
 
 import io.iapeer.core.IapException;
+import io.iapeer.core.settings.Setting;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -75,7 +76,7 @@ public final class Cli {
             return FAILED;
           }
           ctx.err().println("iapeer " + verb + ": internal error: " + ex);
-          if (ctx.env().isTrue("IAPEER_DEBUG")) {
+          if (ctx.env().isTrue(Setting.IAPEER_DEBUG.name())) {
             ex.printStackTrace(ctx.err());
           }
           return FAILED;
