@@ -120,6 +120,14 @@ class JsonTest {
   }
 
   @Test
+  void emptyOrBlankTextIsAParseErrorNotAMissingValue() {
+    // An empty file is not JSON; reading it as "no value" made an empty profile "not an object".
+    for (String bad : new String[] {"", " ", "\n\t\n"}) {
+      assertThatThrownBy(() -> Json.parse(bad)).as("[%s]", bad).isInstanceOf(JacksonException.class);
+    }
+  }
+
+  @Test
   void textThatIsNotJsonIsAParseError() {
     for (String bad : new String[] {"{", "{} x", "{}{}", "{'a':1}", "{\"a\":1,}"}) {
       assertThatThrownBy(() -> Json.parse(bad)).as("[%s]", bad).isInstanceOf(JacksonException.class);
