@@ -135,6 +135,31 @@ class FileLocksTest {
   }
 
   @Test
+  void closingAHeldLockTwiceIsHarmlessAndDoesNotReleaseALaterHold() throws Exception {
+    var first = FileLocks.acquire(lockFile(), LONG, BUSY);
+    first.close();
+    var second = FileLocks.acquire(lockFile(), LONG, BUSY);
+
+    first.close(); // a stale handle must not release what it no longer holds
+
+    CompletableFuture<Throwable> other =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try (var h = FileLocks.acquire(lockFile(), Duration.ofMillis(100), BUSY)) {
+                return null;
+              } catch (RuntimeException e) {
+                return e;
+              }
+            });
+    assertThat(other.get()).as("the second hold still excludes other threads").hasMessage(BUSY);
+    second.close();
+    second.close();
+    try (var again = FileLocks.acquire(lockFile(), Duration.ZERO, BUSY)) {
+      assertThat(again).isNotNull();
+    }
+  }
+
+  @Test
   void differentFilesDoNotExcludeEachOther() {
     try (var a = FileLocks.acquire(tmp.resolve("a.lock"), Duration.ZERO, BUSY);
         var b = FileLocks.acquire(tmp.resolve("b.lock"), Duration.ZERO, BUSY)) {
