@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -25,7 +26,7 @@ public final class FileLocks {
 
   private FileLocks() {}
 
-  /** A held lock; closing releases it. */
+  /** A held lock; closing releases it, and closing it again does nothing. */
   public interface Held extends AutoCloseable {
     @Override
     void close();
@@ -64,7 +65,13 @@ public final class FileLocks {
         }
         if (lock != null) {
           FileChannel channel = ch;
+          // Idempotent: a second close of a stale handle must not unlock a later hold of the
+          // same thread (the mutex only knows its owner thread, not which hold is closing).
+          AtomicBoolean open = new AtomicBoolean(true);
           return () -> {
+            if (!open.compareAndSet(true, false)) {
+              return;
+            }
             try {
               channel.close(); // releases the OS lock
             } catch (IOException ignored) {

@@ -48,9 +48,13 @@ public final class Json {
     return MAPPER.createObjectNode();
   }
 
-  /** Parses any JSON text; throws {@link JacksonException} (unchecked) with the parser's message. */
+  /**
+   * Parses any JSON text; throws {@link JacksonException} (unchecked) with the parser's message.
+   * Empty or blank text is an error too: {@code readTree} would return a MissingNode for it, so an
+   * empty file would read as "not an object" instead of "invalid JSON".
+   */
   public static JsonNode parse(String text) {
-    return MAPPER.readTree(text);
+    return MAPPER.readValue(text, JsonNode.class);
   }
 
   /** The pretty form plus a trailing newline. */
