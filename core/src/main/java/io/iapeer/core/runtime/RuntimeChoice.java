@@ -71,6 +71,11 @@ public final class RuntimeChoice {
     return new Plan(Optional.empty(), false, List.of());
   }
 
+  /** The other installed agent CLIs a new peer of {@code chosen} declares capability-only. */
+  public static List<String> secondaries(Layout layout, String chosen) {
+    return secondaries(Installed.agentic(layout), chosen);
+  }
+
   private static List<String> secondaries(List<String> installed, String chosen) {
     return Runtimes.isInfra(chosen)
         ? List.of()

@@ -105,6 +105,15 @@ public final class FileLocks {
 
   private static void createIfMissing(Path file) throws IOException {
     Dirs.ensure(file.getParent());
+    // Older builds locked by creating a directory at this path; one left by a crash is empty
+    // and would block every writer (01 case 26), so it is reclaimed.
+    if (Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      try {
+        Files.delete(file);
+      } catch (java.nio.file.DirectoryNotEmptyException e) {
+        throw new IOException(file + " is a directory, not a lock file — remove it");
+      }
+    }
     try {
       Files.createFile(file, Modes.attr(Modes.PRIVATE));
     } catch (FileAlreadyExistsException ignored) {

@@ -233,4 +233,20 @@ class FileLocksTest {
     assertThatThrownBy(() -> FileLocks.acquire(bad, Duration.ZERO, BUSY))
         .isNotInstanceOf(IllegalStateException.class);
   }
+
+  @Test
+  void anEmptyDirectoryLeftByAnOldMkdirLockIsReclaimed() throws IOException {
+    Files.createDirectories(lockFile());
+    try (var held = FileLocks.acquire(lockFile(), LONG, BUSY)) {
+      assertThat(lockFile()).isRegularFile();
+    }
+  }
+
+  @Test
+  void aDirectoryWithContentAtTheLockPathIsAClearErrorAndIsKept() throws IOException {
+    Files.createDirectories(lockFile().resolve("keep"));
+    assertThatThrownBy(() -> FileLocks.acquire(lockFile(), LONG, BUSY))
+        .hasMessageContaining("is a directory, not a lock file");
+    assertThat(lockFile().resolve("keep")).isDirectory();
+  }
 }

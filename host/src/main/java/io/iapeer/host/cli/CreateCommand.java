@@ -77,10 +77,7 @@ public final class CreateCommand implements Runnable {
               + held.get().personality() + "\" (.iapeer/peer-profile.json) — choose another --path or"
               + " personality");
     }
-    List<String> secondaries =
-        Runtimes.isInfra(chosen)
-            ? List.of()
-            : Installed.agentic(ctx.layout()).stream().filter(rt -> !rt.equals(chosen)).toList();
+    List<String> secondaries = RuntimeChoice.secondaries(ctx.layout(), chosen);
     // create is a cross-peer operation: the operator's own session identity must not gate it (01 §4.3).
     var env = ctx.env().without("PEER_PERSONALITY", "PEER_IDENTITY", "PEER_RUNTIME");
     Provisioner.Outcome o =

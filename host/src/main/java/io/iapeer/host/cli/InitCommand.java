@@ -1,8 +1,6 @@
 package io.iapeer.host.cli;
 
 import io.iapeer.core.peer.Names;
-import io.iapeer.core.peer.Runtimes;
-import io.iapeer.core.runtime.Installed;
 import io.iapeer.core.runtime.RuntimeChoice;
 import io.iapeer.host.peer.Provisioner;
 import java.nio.file.Path;
@@ -60,10 +58,7 @@ public final class InitCommand implements Runnable {
     Optional<String> explicit = Optional.ofNullable(runtime).map(Names::requireRuntime);
     String primary = RuntimeChoice.primary(ctx.layout(), cwd, explicit);
     // Since 0.4.5 init also declares every other installed agent CLI, capability-only.
-    List<String> others =
-        Runtimes.isInfra(primary)
-            ? List.of()
-            : Installed.agentic(ctx.layout()).stream().filter(rt -> !rt.equals(primary)).toList();
+    List<String> others = RuntimeChoice.secondaries(ctx.layout(), primary);
     Provisioner.Outcome o =
         Provisioning.provisioner(ctx)
             .provision(
