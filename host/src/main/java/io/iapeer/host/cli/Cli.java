@@ -20,33 +20,40 @@ public final class Cli {
   private Cli() {}
 
   public static int run(String[] args, Context ctx) {
-    CommandLine root = commandLine(ctx);
     if (args.length == 0) {
       ctx.err().println("iapeer: no verb given");
-      root.usage(ctx.err());
+      commandLine(ctx, null).usage(ctx.err());
       return USAGE;
     }
     // --help anywhere prints help and runs nothing; `help <verb>` is per-verb help.
     boolean helpVerb = args[0].equals("help");
     if (helpVerb || Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.equals("-h"))) {
       String target = helpVerb ? (args.length > 1 ? args[1] : null) : args[0];
-      CommandLine sub = target == null ? null : root.getSubcommands().get(target);
-      (sub == null ? root : sub).usage(ctx.out());
+      boolean known = target != null && IapeerCommand.VERBS.containsKey(target);
+      CommandLine root = commandLine(ctx, known ? target : null);
+      (known ? root.getSubcommands().get(target) : root).usage(ctx.out());
       return OK;
     }
     if (args[0].equals("--version") || args[0].equals("-v")) {
       args[0] = "version";
     }
-    if (!root.getSubcommands().containsKey(args[0])) {
+    if (!IapeerCommand.VERBS.containsKey(args[0])) {
       ctx.err().println("iapeer: unknown verb \"" + args[0] + "\"");
-      root.usage(ctx.err());
+      commandLine(ctx, null).usage(ctx.err());
       return USAGE;
     }
-    return root.execute(args);
+    return commandLine(ctx, args[0]).execute(args);
   }
 
-  static CommandLine commandLine(Context ctx) {
-    CommandLine cl = new CommandLine(new IapeerCommand(), factory(ctx));
+  /** The root with one verb registered, or all of them when {@code only} is null. */
+  static CommandLine commandLine(Context ctx, String only) {
+    IFactory factory = factory(ctx);
+    CommandLine cl = new CommandLine(new IapeerCommand(), factory);
+    for (var v : IapeerCommand.VERBS.entrySet()) {
+      if (only == null || only.equals(v.getKey())) {
+        cl.addSubcommand(v.getKey(), new CommandLine(v.getValue(), factory));
+      }
+    }
     cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST,
         help -> IapeerCommand.commandList(cl));
     // Our synopses already start with "usage: iapeer …" (04 §1.2); picocli's headings would repeat it.

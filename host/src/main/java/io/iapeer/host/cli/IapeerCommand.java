@@ -11,22 +11,26 @@ import picocli.CommandLine.Command;
     name = "iapeer",
     customSynopsis = "usage: iapeer <verb> [args]",
     description = "Keeps every AI agent, human and service on this host one message away.",
-    footer = {"", "Run `iapeer <verb> --help` for a verb's options."},
-    subcommands = {
-      VersionCommand.class,
-      InitCommand.class,
-      CreateCommand.class,
-      ListCommand.class,
-      VerifyCommand.class,
-      RemoveCommand.class,
-      AddRuntimeCommand.class,
-      DefaultRuntimeCommand.class,
-    })
+    footer = {"", "Run `iapeer <verb> --help` for a verb's options."})
 public final class IapeerCommand implements Runnable {
-  /** Help groups in display order; every subcommand appears in exactly one. */
+  /**
+   * Every verb and its class. Cli registers only the verb being run — building picocli's model of
+   * all of them costs start-up time on every call — and all of them for the overview.
+   */
+  static final Map<String, Class<?>> VERBS = new LinkedHashMap<>();
+
+  /** Help groups in display order; every verb appears in exactly one. */
   static final Map<String, List<String>> GROUPS = new LinkedHashMap<>();
 
   static {
+    VERBS.put("version", VersionCommand.class);
+    VERBS.put("init", InitCommand.class);
+    VERBS.put("create", CreateCommand.class);
+    VERBS.put("list", ListCommand.class);
+    VERBS.put("verify", VerifyCommand.class);
+    VERBS.put("remove", RemoveCommand.class);
+    VERBS.put("add-runtime", AddRuntimeCommand.class);
+    VERBS.put("default-runtime", DefaultRuntimeCommand.class);
     GROUPS.put("Peers", List.of("init", "create", "list", "verify", "remove", "add-runtime", "default-runtime"));
     GROUPS.put("About", List.of("version", "help"));
   }
