@@ -23,12 +23,12 @@ import picocli.CommandLine.Spec;
     customSynopsis =
         "usage: iapeer create <personality> [--runtime r] [--path dir] [--description d] [--intelligence i]",
     description = {
-      "Creates a peer: a folder (default ~/.iapeer/peers/<name>) made a peer as by init.",
+      "Creates a peer in a folder (default ~/.iapeer/peers/<name>), as init does.",
       "",
       "The name is normalized (\"My Project\" → my-project) and must then match",
-      "^[a-z][a-z0-9-]{0,31}$. With both agent CLIs installed and no --runtime, a terminal",
-      "asks which one the peer defaults to; otherwise claude is chosen and the other is",
-      "declared as well."
+      "^[a-z][a-z0-9-]{0,31}$. With both agent CLIs installed and no --runtime,",
+      "a terminal asks which one the peer defaults to; otherwise claude is chosen",
+      "and the other is declared as well."
     })
 public final class CreateCommand implements Runnable {
   private final Context ctx;

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
     name = "default-runtime",
     customSynopsis = "usage: iapeer default-runtime <runtime> (--peer <p> | --all)",
     description = {
-      "Makes a declared agent CLI the one a peer is woken and reached in by default.",
+      "Makes a declared agent CLI the one a peer is woken and reached in.",
       "",
       "The runtime must already be declared: add it first with `iapeer add-runtime`."
     })

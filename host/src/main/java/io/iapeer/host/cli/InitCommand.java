@@ -18,9 +18,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Makes a folder (default: the current one) a peer named after the folder.",
       "",
-      "Writes .iapeer/peer-profile.json, registers the peer, wires its MCP client to the",
-      "router daemon (.mcp.json for Claude Code, ~/.codex/config.toml for Codex) and",
-      "creates the .iapeer/IAPEER.md doctrine stub. Safe to run again."
+      "Writes .iapeer/peer-profile.json, registers the peer, wires its MCP client",
+      "to the router daemon (.mcp.json for Claude Code, ~/.codex/config.toml for",
+      "Codex) and creates the .iapeer/IAPEER.md doctrine stub. Safe to run again."
     })
 public final class InitCommand implements Runnable {
   private final Context ctx;

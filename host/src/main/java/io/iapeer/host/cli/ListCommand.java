@@ -17,10 +17,10 @@ import tools.jackson.databind.node.ObjectNode;
     name = "list",
     customSynopsis = "usage: iapeer list [--json]",
     description = {
-      "Lists the registered peers with each runtime's state: ● live, ○ asleep, ✕ stopped.",
+      "Lists registered peers and their runtimes: ● live, ○ asleep, ✕ stopped.",
       "",
-      "Until the session host is part of this build, state comes from the lifecycle markers",
-      "(a stop flag means stopped, anything else asleep)."
+      "Until the session host is part of this build, state comes from the",
+      "lifecycle markers (a stop flag means stopped, anything else asleep)."
     })
 public final class ListCommand implements Runnable {
   private final Context ctx;

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
     name = "remove",
     customSynopsis = "usage: iapeer remove <peer> [--force]",
     description = {
-      "Drops a peer from the registry and purges its lifecycle state; its folder is kept.",
+      "Drops a peer's registry record and lifecycle state; its folder is kept.",
       "",
       "Removing a peer that is not registered is a no-op."
     })

@@ -24,10 +24,11 @@ import tools.jackson.databind.node.ObjectNode;
     name = "verify",
     customSynopsis = "usage: iapeer verify [--json] [--fix]",
     description = {
-      "Checks every peer's profile against the standard and the registry against the profiles.",
+      "Checks peer profiles against the standard and the registry against them.",
       "",
-      "--fix strips the legacy `runtime` field from conformant profiles and rebuilds the",
-      "registry from the local profiles. Exits 1 on errors, or on drift without --fix."
+      "--fix strips the legacy `runtime` field from conformant profiles and",
+      "rebuilds the registry from the local profiles. Exits 1 on errors, or on",
+      "drift without --fix."
     })
 public final class VerifyCommand implements Callable<Integer> {
   private final Context ctx;
