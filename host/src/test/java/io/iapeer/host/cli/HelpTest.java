@@ -25,7 +25,7 @@ import picocli.CommandLine;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HelpTest {
   /** One host for the whole class: help never changes it, and each test checks exactly that. */
-  @TempDir static Path tmp;
+  @TempDir(factory = FastTempDir.class) static Path tmp;
   Sandbox sb;
 
   @BeforeAll
@@ -130,7 +130,7 @@ class HelpTest {
   }
 
   @Test
-  void aLiteralHelpValueIsOnlyExpressibleAsKeyEqualsValueAndIsNotIntercepted(@TempDir Path own) {
+  void aLiteralHelpValueIsOnlyExpressibleAsKeyEqualsValueAndIsNotIntercepted(@TempDir(factory = FastTempDir.class) Path own) {
     Sandbox other = new Sandbox(own).installed("claude");
     Sandbox.Run r = other.run("create", "x", "--description=--help");
     assertThat(r.code()).as(r.err()).isZero();

@@ -15,7 +15,7 @@ import picocli.CommandLine;
 
 /** {@code iapeer version} (04 §3.26). */
 class VersionCommandTest {
-  @TempDir Path tmp;
+  @TempDir(factory = FastTempDir.class) Path tmp;
 
   @Test
   void theVersionIsTheOneBakedInAtBuildTime() {
