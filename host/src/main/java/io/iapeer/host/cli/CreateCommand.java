@@ -6,12 +6,14 @@ import io.iapeer.core.peer.Names;
 import io.iapeer.core.profile.PeerProfile;
 import io.iapeer.core.profile.ProfileReader;
 import io.iapeer.core.runtime.Installed;
+import io.iapeer.core.settings.Env;
 import io.iapeer.core.runtime.RuntimeChoice;
 import io.iapeer.core.peer.Runtimes;
 import io.iapeer.host.peer.Provisioner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -68,7 +70,11 @@ public final class CreateCommand implements Runnable {
       throw new IapException(
           "invalid personality \"" + name + "\" — must normalize to /" + Names.PERSONALITY_REGEX + "/");
     }
-    String chosen = chooseRuntime();
+    Optional<String> explicit = Optional.ofNullable(runtime).map(Names::requireRuntime);
+    if (explicit.isPresent() && Runtimes.isAgentic(explicit.get())
+        && !Installed.isInstalled(ctx.layout(), explicit.get())) {
+      throw RuntimeChoice.notInstalled(explicit.get());
+    }
     Path location = path == null ? ctx.layout().defaultPeerFolder(personality) : ctx.resolve(path);
     Optional<PeerProfile> held = ProfileReader.read(location);
     if (held.isPresent() && !held.get().personality().equals(personality)) {
@@ -77,32 +83,39 @@ public final class CreateCommand implements Runnable {
               + held.get().personality() + "\" (.iapeer/peer-profile.json) — choose another --path or"
               + " personality");
     }
-    List<String> secondaries = RuntimeChoice.secondaries(ctx.layout(), chosen);
     // create is a cross-peer operation: the operator's own session identity must not gate it (01 §4.3).
     var env = ctx.env().without("PEER_PERSONALITY", "PEER_IDENTITY", "PEER_RUNTIME");
+    Provisioner provisioner = Provisioning.provisioner(ctx);
+    String chosen =
+        chooseRuntime(
+            explicit, rt -> provisioner.check(request(location, rt, personality, desc, List.of(), env)));
+    List<String> secondaries = RuntimeChoice.secondaries(ctx.layout(), chosen);
     Provisioner.Outcome o =
-        Provisioning.provisioner(ctx)
-            .provision(
-                new Provisioner.Request(
-                    location, chosen, Optional.of(personality), desc, Optional.ofNullable(intelligence),
-                    secondaries, env));
+        provisioner.provision(request(location, chosen, personality, desc, secondaries, env));
     ctx.out().println(
         "created \"" + personality + "\" " + Provisioning.runtimes(o) + " at " + location + "; mcp: "
             + Provisioning.mcp(o.wired()));
   }
 
-  private String chooseRuntime() {
-    Optional<String> explicit = Optional.ofNullable(runtime).map(Names::requireRuntime);
-    RuntimeChoice.Plan plan = RuntimeChoice.plan(ctx.layout(), explicit);
+  private Provisioner.Request request(
+      Path location, String rt, String personality, Optional<String> desc, List<String> secondaries, Env env) {
+    return new Provisioner.Request(
+        location, rt, Optional.of(personality), desc, Optional.ofNullable(intelligence), secondaries, env);
+  }
+
+  /**
+   * The explicit runtime, else the only installed one; with both installed, a terminal is asked and
+   * anything else gets a note — but only after {@code precheck} has passed, so an operator is never
+   * asked a question (or told about a default) for a peer that is then refused.
+   */
+  private String chooseRuntime(Optional<String> explicit, Consumer<String> precheck) {
     if (explicit.isPresent()) {
-      String rt = explicit.get();
-      if (Runtimes.isAgentic(rt) && !Installed.isInstalled(ctx.layout(), rt)) {
-        throw RuntimeChoice.notInstalled(rt);
-      }
-      return rt;
+      return explicit.get();
     }
+    RuntimeChoice.Plan plan = RuntimeChoice.plan(ctx.layout(), explicit);
     if (plan.ambiguous()) {
       List<String> installed = Installed.agentic(ctx.layout());
+      precheck.accept(installed.get(0));
       if (ctx.interactive()) {
         return Prompt.choose(
             ctx, "More than one agent runtime is installed. Which should this peer default to?", installed);

@@ -77,6 +77,14 @@ public final class Provisioner {
     return apply(plan);
   }
 
+  /**
+   * Runs every check {@link #provision} would and writes nothing: a caller about to ask the operator
+   * something learns first whether the answer could matter.
+   */
+  public void check(Request req) {
+    plan(req);
+  }
+
   private Plan plan(Request req) {
     String runtime = Names.requireRuntime(req.runtime());
     if (Runtimes.isInfra(runtime)) {
