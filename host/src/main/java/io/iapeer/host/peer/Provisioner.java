@@ -146,7 +146,6 @@ public final class Provisioner {
   private Outcome apply(Plan plan) {
     Path cwd = plan.req().cwd();
     PeerPaths paths = layout.peer(cwd);
-    Scaffold.ensureGlobal(layout);
     Dirs.ensure(cwd);
     Scaffold.ensureLocal(paths);
     Scaffold.ensureRuntimeScopes(paths, plan.write().runtimes());
@@ -171,6 +170,9 @@ public final class Provisioner {
       }
     }
     Doctrine.ensureStub(paths, profile.personality());
+    // Last: the global scaffold adds runtime scopes for ~/.claude and ~/.codex, and the codex wiring
+    // above may just have created ~/.codex; scaffolding first left that to the next run.
+    Scaffold.ensureGlobal(layout);
     return new Outcome(profile, plan.existing().isEmpty(), wired);
   }
 
