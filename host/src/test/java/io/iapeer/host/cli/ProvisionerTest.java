@@ -196,14 +196,29 @@ class ProvisionerTest {
   }
 
   @Test
-  void anExplicitIntelligenceOnAnExistingAgentIsIgnoredWithAWarning() {
+  void anIntelligenceTheRuntimeForbidsIsRefusedEvenForAnExistingPeer() {
     Sandbox sb = new Sandbox(tmp).installed("claude");
     assertThat(sb.run("create", "boris").code()).isZero();
     Sandbox.Run r = sb.run("create", "boris", "--intelligence", "absent");
-    // "absent" is not allowed for claude at all: the runtime rule comes first.
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("not valid for runtime \"claude\"");
     assertThat(profile(sb.root.resolve("peers/boris")).get("intelligence").asString()).isEqualTo("artificial");
+  }
+
+  @Test
+  void anExplicitIntelligenceOnAnExistingPeerIsIgnoredWithAWarning() {
+    Sandbox sb = new Sandbox(tmp).installed("claude");
+    Path cwd = folder("boris");
+    Fixtures.write(
+        cwd.resolve(".iapeer/peer-profile.json"),
+        "{\"personality\": \"boris\", \"default_runtime\": \"claude\", \"runtimes\": [\"claude\"], \"intelligence\": \"human\"}\n");
+    provisioner(sb)
+        .provision(
+            new Provisioner.Request(
+                cwd, "claude", Optional.empty(), Optional.empty(), Optional.of("artificial"), List.of(), sb.env()));
+    assertThat(warnings).containsExactly("--intelligence ignored: \"boris\" already exists as natural");
+    assertThat(profile(cwd).get("intelligence").asString()).isEqualTo("human");
+    assertThat(record(sb, "boris").orElseThrow().intelligenceRaw()).contains("human");
   }
 
   // --- codex wiring lands in the sandbox's host config ---
