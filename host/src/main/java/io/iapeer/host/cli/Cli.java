@@ -66,9 +66,9 @@ public final class Cli {
     cl.setErr(ctx.err());
     cl.setParameterExceptionHandler(
         (ex, args) -> {
+          // The targeted argument error of 04 §1.4, like every UsageError: the usage names the verb.
           CommandLine c = ex.getCommandLine();
-          ctx.err().println("iapeer " + c.getCommandName() + ": " + lowerFirst(ex.getMessage())
-              + " — usage: " + synopsis(c));
+          ctx.err().println("iapeer: " + lowerFirst(ex.getMessage()) + " — usage: " + synopsis(c));
           return USAGE;
         });
     cl.setExecutionExceptionHandler(
