@@ -107,6 +107,15 @@ class BadInputTest {
                 + sb.root.resolve("peers/boris") + ";");
   }
 
+  @Test
+  void initOfACopyOfAnotherPeersFolderIsRefused() {
+    Sandbox sb = host();
+    Path copy = tmp.resolve("work/copy/boris"); // its profile still names boris, registered elsewhere
+    write(copy.resolve(".iapeer/peer-profile.json"), Fixtures.read(sb.root.resolve("peers/boris/.iapeer/peer-profile.json")));
+    assertThat(refused(sb, 1, "init", copy.toString()))
+        .startsWith("iapeer init: personality \"boris\" already belongs to " + sb.root.resolve("peers/boris"));
+  }
+
   // --- runtimes ---
 
   @Test
@@ -240,7 +249,7 @@ class BadInputTest {
   @Test
   void anUnknownFlagIsOneLineNamingIt() {
     assertThat(refused(host(), 2, "create", "x", "--bogus"))
-        .startsWith("iapeer create: unknown option: '--bogus'")
+        .startsWith("iapeer: unknown option: '--bogus' — usage: iapeer create <personality>")
         .contains("usage: iapeer create <personality>");
   }
 
@@ -248,12 +257,14 @@ class BadInputTest {
   void aMissingOptionValueIsOneLineNamingTheOption() {
     Sandbox sb = host();
     assertThat(refused(sb, 2, "create", "x", "--runtime"))
-        .startsWith("iapeer create: missing required parameter for option '--runtime'");
+        .startsWith("iapeer: missing required parameter for option '--runtime'")
+        .contains(" — usage: iapeer create <personality>");
     assertThat(refused(sb, 2, "add-runtime", "codex", "--peer")).contains("'--peer'");
   }
 
   @Test
   void aSecondPositionalIsOneLine() {
-    assertThat(refused(host(), 2, "create", "x", "y")).contains("'y'").contains("usage: iapeer create");
+    assertThat(refused(host(), 2, "create", "x", "y"))
+        .startsWith("iapeer: unmatched argument at index 2: 'y' — usage: iapeer create <personality>");
   }
 }
