@@ -190,6 +190,17 @@ class InitCommandTest {
   }
 
   @Test
+  void aMalformedMcpJsonIsCopiedAsideBeforeItIsReplaced() {
+    Sandbox sb = new Sandbox(tmp).installed("claude");
+    Path dir = folder(sb, "boris");
+    write(dir.resolve(".mcp.json"), "{ \"mcpServers\": oops");
+    Sandbox.Run r = sb.run("init", dir.toString());
+    assertThat(r.code()).isZero();
+    assertThat(read(dir.resolve(".mcp.json.corrupt.bak"))).isEqualTo("{ \"mcpServers\": oops");
+    assertThat(mcpUrl(dir)).isEqualTo("http://127.0.0.1:8765/mcp");
+  }
+
+  @Test
   void theDaemonUrlFollowsIapeerPortAndRouterJsonWins() {
     Sandbox sb = new Sandbox(tmp).installed("claude").installed("codex");
     Path dir = folder(sb, "boris");
