@@ -101,7 +101,12 @@ public final class Provisioner {
 
     if (existing.isEmpty()) {
       String personality = newPersonality(req);
-      checkCollision(snapshot, personality, req.cwd(), " (from cwd basename)");
+      ownerElsewhere(snapshot, personality, req.cwd())
+          .ifPresent(other -> {
+            throw new IapException(
+                "personality \"" + personality + "\" (from cwd basename) already belongs to " + other
+                    + "; choose another name or rename this folder — no silent auto-suffix");
+          });
       if (envPersonality.isPresent() && !NameNormalizer.normalize(envPersonality.get()).equals(personality)) {
         throw new IapException(
             "PEER_PERSONALITY \"" + envPersonality.get() + "\" does not match the peer being initialized (\""
@@ -115,7 +120,13 @@ public final class Provisioner {
     }
 
     PeerProfile p = existing.get();
-    checkCollision(snapshot, p.personality(), req.cwd(), "");
+    // The stored name collides, not the folder's: renaming the folder would not help (01 §11 step 5).
+    ownerElsewhere(snapshot, p.personality(), req.cwd())
+        .ifPresent(other -> {
+          throw new IapException(
+              "personality collision: \"" + p.personality() + "\" already belongs to " + other
+                  + "; change .iapeer/peer-profile.json");
+        });
     if (envPersonality.isPresent() && !NameNormalizer.normalize(envPersonality.get()).equals(p.personality())) {
       throw new IapException(
           "PEER_PERSONALITY must match .iapeer/peer-profile.json personality \"" + p.personality()
@@ -225,13 +236,11 @@ public final class Provisioner {
     return expected;
   }
 
-  private static void checkCollision(RegistrySnapshot snapshot, String personality, Path cwd, String how) {
-    Optional<PeerRecord> other = snapshot.find(personality);
-    if (other.isPresent() && !Folders.same(Path.of(other.get().cwd()), cwd)) {
-      throw new IapException(
-          "personality \"" + personality + "\"" + how + " already belongs to " + other.get().cwd()
-              + "; choose another name or rename this folder — no silent auto-suffix");
-    }
+  /** The folder of another peer registered under {@code personality}, if there is one. */
+  private static Optional<String> ownerElsewhere(RegistrySnapshot snapshot, String personality, Path cwd) {
+    return snapshot.find(personality)
+        .map(PeerRecord::cwd)
+        .filter(other -> !Folders.same(Path.of(other), cwd));
   }
 
   /**

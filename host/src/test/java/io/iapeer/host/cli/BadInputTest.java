@@ -113,7 +113,9 @@ class BadInputTest {
     Path copy = tmp.resolve("work/copy/boris"); // its profile still names boris, registered elsewhere
     write(copy.resolve(".iapeer/peer-profile.json"), Fixtures.read(sb.root.resolve("peers/boris/.iapeer/peer-profile.json")));
     assertThat(refused(sb, 1, "init", copy.toString()))
-        .startsWith("iapeer init: personality \"boris\" already belongs to " + sb.root.resolve("peers/boris"));
+        .isEqualTo(
+            "iapeer init: personality collision: \"boris\" already belongs to " + sb.root.resolve("peers/boris")
+                + "; change .iapeer/peer-profile.json");
   }
 
   // --- runtimes ---
