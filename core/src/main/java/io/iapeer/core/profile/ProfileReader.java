@@ -43,16 +43,16 @@ public final class ProfileReader {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new IapException(FILE + " is unreadable (" + file + "): " + e.getMessage());
+      throw new UnreadableProfile(file, "unreadable", String.valueOf(e.getMessage()));
     }
     JsonNode node;
     try {
       node = Json.parse(text);
     } catch (JacksonException e) {
-      throw new IapException(FILE + " is invalid JSON (" + file + "): " + Json.shortMessage(e));
+      throw new UnreadableProfile(file, "invalid JSON", Json.shortMessage(e));
     }
     if (!(node instanceof ObjectNode obj)) {
-      throw new IapException(FILE + " must be a JSON object (" + file + ")");
+      throw new UnreadableProfile(file, "not a JSON object", "");
     }
     return Optional.of(obj);
   }

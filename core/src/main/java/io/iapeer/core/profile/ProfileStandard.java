@@ -24,7 +24,15 @@ public final class ProfileStandard {
     JsonNode p = raw.get("personality");
     Path base = cwd.toAbsolutePath().normalize().getFileName();
     String expected = NameNormalizer.normalize(base == null ? "" : base.toString());
-    if (p == null || !p.isString() || !p.asString().equals(expected)) {
+    // What the reader refuses is an error here too, so verify never passes a profile init rejects.
+    if (p == null || !p.isString() || p.asString().isBlank()) {
+      issues.add(ProfileIssue.error("personality", "personality is required"));
+    } else if (!Names.isPersonality(NameNormalizer.normalize(p.asString()))) {
+      issues.add(
+          ProfileIssue.error(
+              "personality",
+              "personality must match /" + Names.PERSONALITY_REGEX + "/, got " + ProfileReader.shown(p)));
+    } else if (!p.asString().equals(expected)) {
       issues.add(
           ProfileIssue.warn(
               "personality",

@@ -149,19 +149,23 @@ class ProfileStandardTest {
         .containsExactly("personality");
   }
 
+  // The reader refuses these profiles (01 §9.3), so verify reports them as errors, not warnings:
+  // a profile verify passes must be one init can read.
   @ParameterizedTest
-  @ValueSource(strings = {"null", "7", "[\"boris\"]"})
-  void aNonStringPersonalityWarns(String value) {
+  @ValueSource(strings = {"null", "7", "[\"boris\"]", "\"  \"", "\"2nd\"", "\"😀\""})
+  void aPersonalityTheReaderRefusesIsAnError(String value) {
     List<ProfileIssue> issues =
         validate("{\"personality\":" + value + ",\"default_runtime\":\"claude\",\"runtimes\":[\"claude\"]}");
 
-    assertThat(fields(issues, Severity.WARN)).containsExactly("personality");
+    assertThat(fields(issues, Severity.ERROR)).containsExactly("personality");
+    assertThat(conformant(issues)).isFalse();
   }
 
   @Test
-  void aMissingPersonalityWarns() {
-    assertThat(fields(validate("{\"default_runtime\":\"claude\",\"runtimes\":[\"claude\"]}"), Severity.WARN))
-        .containsExactly("personality");
+  void aMissingPersonalityIsAnError() {
+    List<ProfileIssue> issues = validate("{\"default_runtime\":\"claude\",\"runtimes\":[\"claude\"]}");
+    assertThat(fields(issues, Severity.ERROR)).containsExactly("personality");
+    assertThat(issues.get(0).message()).contains("personality is required");
   }
 
   // --- case 42 ---

@@ -94,7 +94,7 @@ public final class CreateCommand implements Runnable {
         provisioner.provision(request(location, chosen, personality, desc, secondaries, env));
     ctx.out().println(
         "created \"" + personality + "\" " + Provisioning.runtimes(o) + " at " + location + "; mcp: "
-            + Provisioning.mcp(o.wired()));
+            + Provisioning.mcp(ctx, o));
   }
 
   private Provisioner.Request request(

@@ -66,6 +66,6 @@ public final class InitCommand implements Runnable {
                     cwd, primary, Optional.empty(), desc, Optional.empty(), others, ctx.env()));
     ctx.out().println(
         "initialized \"" + o.profile().personality() + "\" " + Provisioning.runtimes(o) + "; mcp: "
-            + Provisioning.mcp(o.wired()));
+            + Provisioning.mcp(ctx, o));
   }
 }

@@ -38,7 +38,12 @@ final class Provisioning {
         + String.join(", ", o.profile().runtimes()) + ")";
   }
 
-  static String mcp(List<Path> wired) {
+  /** The {@code mcp:} summary; a malformed wiring file that was replaced is reported on stderr. */
+  static String mcp(Context ctx, Provisioner.Outcome o) {
+    for (Path bak : o.backups()) {
+      ctx.warn("a malformed file was replaced; its old content is kept at " + bak);
+    }
+    List<Path> wired = o.wired();
     return wired.isEmpty() ? "none" : wired.stream().map(Path::toString).collect(Collectors.joining(", "));
   }
 }

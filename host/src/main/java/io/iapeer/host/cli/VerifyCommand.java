@@ -1,10 +1,10 @@
 package io.iapeer.host.cli;
 
-import io.iapeer.core.IapException;
 import io.iapeer.core.profile.ProfileIssue;
 import io.iapeer.core.profile.ProfileReader;
 import io.iapeer.core.profile.ProfileStandard;
 import io.iapeer.core.profile.ProfileWriter;
+import io.iapeer.core.profile.UnreadableProfile;
 import io.iapeer.core.registry.PeerRecord;
 import io.iapeer.core.registry.Registry;
 import io.iapeer.core.registry.RegistrySync;
@@ -56,9 +56,10 @@ public final class VerifyCommand implements Callable<Integer> {
       Optional<ObjectNode> raw;
       try {
         raw = ProfileReader.readRaw(cwd);
-      } catch (IapException e) {
+      } catch (UnreadableProfile e) {
         errors++;
-        lines.add("✗ " + r.personality() + ": profile is invalid JSON — " + e.getMessage());
+        lines.add("✗ " + r.personality() + ": profile is " + e.problem()
+            + (e.detail().isEmpty() ? "" : " — " + e.detail()));
         continue;
       }
       if (raw.isEmpty()) {
@@ -94,22 +95,33 @@ public final class VerifyCommand implements Callable<Integer> {
       }
     }
 
+    Optional<Fixed> fixed =
+        fix ? Optional.of(fix(sync, candidates, candidateNames, errors, drift)) : Optional.empty();
     if (json) {
-      ctx.out().print(Json.pretty(report(peers.size(), errors, drift, reconcile)));
+      ObjectNode report = report(peers.size(), errors, drift, reconcile);
+      fixed.ifPresent(f -> {
+        ObjectNode o = report.putObject("fixed");
+        f.migrated().forEach(o.putArray("migrated")::add);
+        f.healed().forEach(o.putArray("healed")::add);
+        f.missing().forEach(o.putArray("missing")::add);
+      });
+      ctx.out().print(Json.pretty(report));
     } else {
       lines.forEach(ctx.out()::println);
       if (!lines.isEmpty()) {
         ctx.out().println();
       }
       ctx.out().println(peers.size() + " peers · " + errors + " error(s) · " + drift + " index↔local drift(s)");
-    }
-    if (fix) {
-      fix(registry, sync, candidates, candidateNames, errors, drift);
+      fixed.ifPresent(this::print);
     }
     return errors > 0 || (drift > 0 && !fix) ? Cli.FAILED : Cli.OK;
   }
 
-  private void fix(Registry registry, RegistrySync sync, List<Path> candidates, List<String> names, int errors, int drift) {
+  /** What {@code --fix} did: profiles migrated, records healed, peers without a readable profile. */
+  record Fixed(List<String> migrated, List<String> healed, List<String> missing) {}
+
+  /** Migrates legacy profiles, then reindexes when there is drift or nothing is broken (01 §15.4). */
+  private Fixed fix(RegistrySync sync, List<Path> candidates, List<String> names, int errors, int drift) {
     ProfileWriter writer = new ProfileWriter(ctx.settings().lockTimeout());
     List<String> migrated = new ArrayList<>();
     for (int i = 0; i < candidates.size(); i++) {
@@ -117,18 +129,23 @@ public final class VerifyCommand implements Callable<Integer> {
         migrated.add(names.get(i));
       }
     }
-    if (!migrated.isEmpty()) {
-      ctx.out().println("stripped legacy `runtime` mirror (default_runtime only): " + String.join(", ", migrated));
-    }
     if (drift > 0 || errors == 0) {
       RegistrySync.Reindexed r = sync.reindex();
-      if (!r.healed().isEmpty()) {
-        ctx.out().println("self-healed index from local profiles:");
-        r.healed().forEach(h -> ctx.out().println("  " + h));
-      }
-      if (!r.missing().isEmpty()) {
-        ctx.err().println("peers with no local profile (left untouched): " + String.join(", ", r.missing()));
-      }
+      return new Fixed(migrated, r.healed(), r.missing());
+    }
+    return new Fixed(migrated, List.of(), List.of());
+  }
+
+  private void print(Fixed f) {
+    if (!f.migrated().isEmpty()) {
+      ctx.out().println("stripped legacy `runtime` mirror (default_runtime only): " + String.join(", ", f.migrated()));
+    }
+    if (!f.healed().isEmpty()) {
+      ctx.out().println("self-healed index from local profiles:");
+      f.healed().forEach(h -> ctx.out().println("  " + h));
+    }
+    if (!f.missing().isEmpty()) {
+      ctx.err().println("peers with no local profile (left untouched): " + String.join(", ", f.missing()));
     }
   }
 

@@ -67,8 +67,11 @@ public final class Provisioner {
       List<String> alsoDeclare,
       Env env) {}
 
-  /** @param wired the MCP wiring files written or confirmed, for the {@code mcp:} summary */
-  public record Outcome(PeerProfile profile, boolean newPeer, List<Path> wired) {}
+  /**
+   * @param wired the MCP wiring files written or confirmed, for the {@code mcp:} summary
+   * @param backups copies of malformed wiring files taken before they were replaced
+   */
+  public record Outcome(PeerProfile profile, boolean newPeer, List<Path> wired, List<Path> backups) {}
 
   private record Plan(Request req, String personality, Optional<PeerProfile> existing, ProfileWrite write, boolean rewrite) {}
 
@@ -169,22 +172,27 @@ public final class Provisioner {
             .withDescription(profile.description())
             .withIntelligence(profile.intelligenceRaw().orElse(profile.intelligence().wire())));
     List<Path> wired = new ArrayList<>();
+    List<Path> backups = new ArrayList<>();
     String url = DaemonUrl.of(layout, settings);
     if (profile.runtimes().contains(Runtimes.CLAUDE)) {
-      wired.addAll(ClaudeWiring.wire(paths, profile.personality(), url).files());
+      Wired w = ClaudeWiring.wire(paths, profile.personality(), url);
+      wired.addAll(w.files());
+      backups.addAll(w.backups());
     }
     if (profile.runtimes().contains(Runtimes.CODEX)) {
       // Codex's config is one file for the whole host: concurrent creates must not lose a trust entry.
       try (var held = FileLocks.acquire(layout.codexConfigLock(), settings.lockTimeout(),
           "codex config is locked by another writer (" + layout.codexConfigLock() + "); retry")) {
-        wired.addAll(CodexWiring.of(layout).wire(cwd, url).files());
+        Wired w = CodexWiring.of(layout).wire(cwd, url);
+        wired.addAll(w.files());
+        backups.addAll(w.backups());
       }
     }
     Doctrine.ensureStub(paths, profile.personality());
     // Last: the global scaffold adds runtime scopes for ~/.claude and ~/.codex, and the codex wiring
     // above may just have created ~/.codex; scaffolding first left that to the next run.
     Scaffold.ensureGlobal(layout);
-    return new Outcome(profile, plan.existing().isEmpty(), wired);
+    return new Outcome(profile, plan.existing().isEmpty(), wired, backups);
   }
 
   /** Drops a removed codex peer's folder trust from the host codex config, under the same lock. */

@@ -198,6 +198,8 @@ class InitCommandTest {
     assertThat(r.code()).isZero();
     assertThat(read(dir.resolve(".mcp.json.corrupt.bak"))).isEqualTo("{ \"mcpServers\": oops");
     assertThat(mcpUrl(dir)).isEqualTo("http://127.0.0.1:8765/mcp");
+    assertThat(r.err()).isEqualTo(
+        "warn: a malformed file was replaced; its old content is kept at " + dir.resolve(".mcp.json.corrupt.bak") + "\n");
   }
 
   @Test

@@ -236,4 +236,23 @@ class VerifyCommandTest {
     assertThat(r.code()).isZero();
     assertThat(r.out()).isEqualTo(summary(0, 0, 0));
   }
+
+  @Test
+  void jsonWithFixStaysOneJsonDocumentThatSaysWhatWasFixed() {
+    Fixtures.registry(sb).upsert(UpsertRequest.of("boris", "claude", boris).withRuntimes(List.of("codex")));
+    Sandbox.Run r = sb.run("verify", "--json", "--fix");
+    assertThat(r.code()).isZero();
+    JsonNode report = Json.parse(r.out());
+    assertThat(report.get("drift").asInt()).isEqualTo(1);
+    assertThat(report.get("fixed").get("healed").get(0).asString()).isEqualTo("boris: runtimes");
+    assertThat(sb.run("verify").code()).isZero();
+  }
+
+  @Test
+  void aPersonalityThatCannotBeANameIsAnErrorNotAWarning() {
+    profileText(boris, "{\"personality\": \"2nd\", \"default_runtime\": \"claude\", \"runtimes\": [\"claude\"]}");
+    Sandbox.Run r = sb.run("verify");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).startsWith("✗ boris: personality — personality must match");
+  }
 }
