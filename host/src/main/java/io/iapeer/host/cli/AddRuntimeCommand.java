@@ -1,7 +1,6 @@
 package io.iapeer.host.cli;
 
 import io.iapeer.core.IapException;
-import io.iapeer.core.peer.Names;
 import io.iapeer.core.peer.Runtimes;
 import io.iapeer.core.registry.PeerRecord;
 import io.iapeer.core.registry.RegistrySync;
@@ -42,18 +41,7 @@ public final class AddRuntimeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (runtime == null) {
-      throw UsageError.of(spec, "add-runtime needs a runtime");
-    }
-    target.requireOne(spec);
-    if (!Names.isRuntime(runtime)) {
-      throw new IapException("invalid runtime \"" + runtime + "\"");
-    }
-    if (Runtimes.isInfra(runtime)) {
-      throw new IapException(
-          "\"" + runtime + "\" is an infra runtime — infra presence is operator-add via `iapeer"
-              + " create`, not a sweep");
-    }
+    target.check(spec, runtime, "infra presence is operator-add via `iapeer create`, not a sweep");
     var registry = Provisioning.registry(ctx);
     Provisioner provisioner = Provisioning.provisioner(ctx);
     // Cross-peer: the operator's own PEER_* identity must not gate another peer (01 §4.3).

@@ -1,7 +1,6 @@
 package io.iapeer.host.cli;
 
 import io.iapeer.core.IapException;
-import io.iapeer.core.peer.Names;
 import io.iapeer.core.peer.Runtimes;
 import io.iapeer.core.profile.PeerProfile;
 import io.iapeer.core.profile.ProfileReader;
@@ -44,16 +43,7 @@ public final class DefaultRuntimeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (runtime == null) {
-      throw UsageError.of(spec, "default-runtime needs a runtime");
-    }
-    target.requireOne(spec);
-    if (!Names.isRuntime(runtime)) {
-      throw new IapException("invalid runtime \"" + runtime + "\"");
-    }
-    if (Runtimes.isInfra(runtime)) {
-      throw new IapException("\"" + runtime + "\" is an infra runtime — not a warm routing default");
-    }
+    target.check(spec, runtime, "not a warm routing default");
     var registry = Provisioning.registry(ctx);
     ProfileWriter writer = new ProfileWriter(ctx.settings().lockTimeout());
     List<String> lines = new ArrayList<>();

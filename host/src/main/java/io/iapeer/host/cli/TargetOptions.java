@@ -1,6 +1,8 @@
 package io.iapeer.host.cli;
 
 import io.iapeer.core.IapException;
+import io.iapeer.core.peer.Names;
+import io.iapeer.core.peer.Runtimes;
 import io.iapeer.core.registry.PeerRecord;
 import io.iapeer.core.registry.RegistrySnapshot;
 import java.util.List;
@@ -14,6 +16,23 @@ final class TargetOptions {
 
   @Option(names = "--all", description = "every registered peer")
   boolean all;
+
+  /**
+   * The checks the runtime levers share, in the spec's order (04 §3.16): the runtime argument, a
+   * target, a valid id, and no infra runtime ({@code infraRefusal} completes that message).
+   */
+  void check(CommandSpec spec, String runtime, String infraRefusal) {
+    if (runtime == null) {
+      throw UsageError.of(spec, spec.name() + " needs a runtime");
+    }
+    requireOne(spec);
+    if (!Names.isRuntime(runtime)) {
+      throw new IapException("invalid runtime \"" + runtime + "\"");
+    }
+    if (Runtimes.isInfra(runtime)) {
+      throw new IapException("\"" + runtime + "\" is an infra runtime — " + infraRefusal);
+    }
+  }
 
   void requireOne(CommandSpec spec) {
     if (peer == null && !all) {
