@@ -9,6 +9,10 @@ cd "$(dirname "$0")"
 
 JAVA_HOME=$(bin/java-home)
 export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+# Maven's own guava calls sun.misc.Unsafe; JDK 24+ warns about it on every build unless allowed.
+if grep -qE '^JAVA_VERSION="(2[4-9]|[3-9][0-9])' "$JAVA_HOME/release" 2>/dev/null; then
+  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+fi
 if ! command -v mvn >/dev/null 2>&1; then
   echo "install: Maven (mvn) is needed to build — install it (e.g. apt-get install maven)" >&2
   exit 1
