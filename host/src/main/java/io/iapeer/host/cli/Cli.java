@@ -20,6 +20,11 @@ public final class Cli {
   private Cli() {}
 
   public static int run(String[] args, Context ctx) {
+    if (System.getProperty("os.name", "").startsWith("Windows")) {
+      // Unix sockets, tmux and POSIX file modes are the ground this stands on (01 §14.4, §18).
+      ctx.err().println("iapeer: POSIX transport required, Windows support deferred");
+      return FAILED;
+    }
     if (args.length == 0) {
       ctx.err().println("iapeer: no verb given");
       commandLine(ctx, null).usage(ctx.err());

@@ -189,6 +189,12 @@ public final class Provisioner {
       }
     }
     Doctrine.ensureStub(paths, profile.personality());
+    if (profile.ephemeral() && profile.interfaces().map(i -> i.has("telegram")).orElse(false)) {
+      // 01 §11 / case 35: an ephemeral worker starts fresh for every message, a human expects a thread.
+      warnings.accept("\"" + profile.personality() + "\" has wake_policy \"ephemeral\" and a telegram"
+          + " interface: every message from its human would start a fresh session with no memory of"
+          + " the last — drop one of them");
+    }
     // Last: the global scaffold adds runtime scopes for ~/.claude and ~/.codex, and the codex wiring
     // above may just have created ~/.codex; scaffolding first left that to the next run.
     Scaffold.ensureGlobal(layout);

@@ -278,4 +278,27 @@ class ProvisionerTest {
     assertThat(second.out()).isEqualTo(first.out());
     assertThat(snapshot(sb.base)).isEqualTo(after);
   }
+
+  // --- 01 case 35 / 04 case 58: ephemeral warnings ---
+
+  @Test
+  void anEphemeralPeerWithATelegramInterfaceIsWarnedAboutAndAPlainOneIsNot() throws Exception {
+    Sandbox sb = new Sandbox(tmp).installed("claude");
+    Path plain = folder("plain");
+    Path human = folder("human");
+    Files.createDirectories(plain.resolve(".iapeer"));
+    Files.writeString(plain.resolve(".iapeer/peer-profile.json"),
+        "{\"personality\":\"plain\",\"default_runtime\":\"claude\",\"runtimes\":[\"claude\"],\"wake_policy\":\"ephemeral\"}");
+    Files.createDirectories(human.resolve(".iapeer"));
+    Files.writeString(human.resolve(".iapeer/peer-profile.json"),
+        "{\"personality\":\"human\",\"default_runtime\":\"claude\",\"runtimes\":[\"claude\"],\"wake_policy\":\"ephemeral\","
+            + "\"interfaces\":{\"telegram\":{\"bot_username\":\"h_bot\"}}}");
+
+    provisioner(sb).provision(request(plain, "claude", Optional.empty(), sb.env()));
+    assertThat(warnings).isEmpty();
+
+    provisioner(sb).provision(request(human, "claude", Optional.empty(), sb.env()));
+    assertThat(warnings).singleElement().asString()
+        .contains("\"human\" has wake_policy \"ephemeral\" and a telegram interface");
+  }
 }
