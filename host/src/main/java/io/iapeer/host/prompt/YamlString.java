@@ -10,9 +10,9 @@ public final class YamlString {
   private YamlString() {}
 
   /**
-   * {@code s} in double quotes: {@code "} and {@code \} backslashed, the five short control escapes,
-   * every other C0 control and DEL as a lowercase six-character escape ({@code 00xx}), an unpaired
-   * surrogate likewise ({@code dxxx}); everything else — {@code /}, non-ASCII, emoji — literal.
+   * {@code s} in double quotes: {@code "} and {@code \} backslashed, the five short control
+   * escapes, every other C0 control and DEL as a lowercase six-character escape ({@code 00xx}), an
+   * unpaired surrogate likewise ({@code dxxx}); all else ({@code /}, non-ASCII, emoji) literal.
    */
   public static String quote(String s) {
     StringBuilder out = new StringBuilder(s.length() + 2).append('"');
