@@ -1,11 +1,17 @@
 package io.iapeer.host.prompt;
 
+import io.iapeer.core.peer.Identity;
+import io.iapeer.core.registry.PeerRecord;
 import io.iapeer.core.registry.RegistrySnapshot;
+import io.iapeer.core.storage.AtomicFiles;
 import io.iapeer.core.storage.Layout;
+import io.iapeer.core.storage.Modes;
 import io.iapeer.core.storage.PeerPaths;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -41,6 +47,25 @@ public final class SystemPrompt {
         home,
         sections);
     return join(sections);
+  }
+
+  /**
+   * Composes afresh and writes {@code <stateDir>/<identity>.system-prompt.md} (0600) on every
+   * bring-up, fresh or resume, so fragments and {@code today} are current (§8.7). A peer without
+   * {@code <cwd>/.iapeer/IAPEER.md} is bare: nothing is written and the result is empty, so no
+   * prompt flag is passed. The description is the registry's (§8.1), {@code ""} when unregistered.
+   */
+  public static Optional<Path> writeFor(
+      Identity identity, Layout layout, Path cwd, RegistrySnapshot registry, HostFacts facts) {
+    if (!Files.exists(layout.peer(cwd).doctrine())) {
+      return Optional.empty();
+    }
+    String description =
+        registry.find(identity.personality()).map(PeerRecord::description).orElse("");
+    String text = compose(layout, cwd, identity.personality(), description, registry, facts);
+    Path file = layout.lifecycleStateDir().resolve(identity.address() + ".system-prompt.md");
+    AtomicFiles.write(file, text, Modes.PRIVATE);
+    return Optional.of(file);
   }
 
   /** {@code ~} for a leading HOME, only when the path is HOME or under {@code HOME/} (§8.6). */
