@@ -11,7 +11,7 @@ import java.util.Optional;
 /** The host facts of the identity block (03 §8.1), read fresh at every bring-up (§8.7). */
 public record HostFacts(
     String platform, String osVersion, String user, String hostname, LocalDate today) {
-  static final String UNKNOWN = "unknown";
+  private static final String UNKNOWN = "unknown";
   private static final Path OS_RELEASE = Path.of("/etc/os-release");
 
   public HostFacts {
@@ -46,7 +46,7 @@ public record HostFacts(
   }
 
   /** {@code darwin} for macOS, {@code linux} for Linux (Node's names), else os.name lowercased. */
-  static String platform(String osName) {
+  private static String platform(String osName) {
     String os = osName.toLowerCase(Locale.ROOT);
     if (os.startsWith("mac") || os.startsWith("darwin")) {
       return "darwin";

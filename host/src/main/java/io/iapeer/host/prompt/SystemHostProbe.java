@@ -26,7 +26,7 @@ final class SystemHostProbe implements HostProbe {
   public Optional<String> readFile(Path file) {
     try {
       return Optional.of(Files.readString(file));
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
       return Optional.empty();
     }
   }

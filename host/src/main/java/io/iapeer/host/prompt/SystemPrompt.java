@@ -76,7 +76,7 @@ public final class SystemPrompt {
   }
 
   /** Sections without trailing newlines, a blank line between, one newline at the end (§8.6). */
-  static String join(List<String> sections) {
+  private static String join(List<String> sections) {
     return sections.stream()
             .map(SystemPrompt::stripTrailingNewlines)
             .collect(Collectors.joining("\n\n"))
