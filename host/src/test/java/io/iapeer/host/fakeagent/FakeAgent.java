@@ -12,7 +12,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -76,7 +78,7 @@ public final class FakeAgent {
   public static void main(String[] args) throws IOException {
     Launch launch;
     try {
-      launch = Launch.parse(List.of(args), System.getenv(), Path.of(System.getProperty("user.dir")));
+      launch = Launch.parse(List.of(args), callerEnv(), Path.of(System.getProperty("user.dir")));
     } catch (Launch.Refused r) {
       System.err.println(r.getMessage());
       System.exit(r.code);
@@ -98,6 +100,18 @@ public final class FakeAgent {
       System.exit(refusal.code);
     }
     new FakeAgent(launch, transcript).start();
+  }
+
+  /** The environment the agent was started with, without the UTF-8 locale the launcher script forced. */
+  private static Map<String, String> callerEnv() {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    String lcAll = env.remove("FAKE_AGENT_LC_ALL_WAS");
+    if ("unset".equals(lcAll)) {
+      env.remove("LC_ALL");
+    } else if (lcAll != null) {
+      env.put("LC_ALL", lcAll);
+    }
+    return Map.copyOf(env);
   }
 
   private void start() {
@@ -537,12 +551,14 @@ public final class FakeAgent {
     List<String> lines = new ArrayList<>();
     lines.add("! " + excerpt(command, 100));
     try {
-      Process p =
+      ProcessBuilder pb =
           new ProcessBuilder("/bin/sh", "-c", command)
               .directory(launch.workDir().toFile())
               .redirectErrorStream(true)
-              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-              .start();
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+      pb.environment().clear();
+      pb.environment().putAll(launch.env());
+      Process p = pb.start();
       List<String> out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
       int code = p.waitFor();
       out.subList(Math.max(0, out.size() - 5), out.size()).forEach(l -> lines.add("  ⎿ " + excerpt(l, 160)));
