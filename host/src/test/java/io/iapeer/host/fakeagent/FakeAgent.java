@@ -213,7 +213,7 @@ public final class FakeAgent {
     }
     if (launch.claude() && launch.resume() && launch.flag("RESUME_PICKER")) {
       dialogs.add(
-          new Menu("resume", glyph, "This conversation is long; resuming it in full uses a lot of context.")
+          new Menu(glyph, "This conversation is long; resuming it in full uses a lot of context.")
               .option("Resume from summary (recommended)", () -> {
                 transcript.compacted();
                 nextDialog();
@@ -266,7 +266,7 @@ public final class FakeAgent {
     String confirm = "Enter to confirm · Esc to cancel";
     return switch (name) {
       case "trust" ->
-          new Menu(name, glyph,
+          new Menu(glyph,
                   "Accessing workspace:", "", launch.cwd().toString(), "",
                   "Quick safety check: Is this a project you created or one you trust? (Like your own code, a",
                   "well-known open source project, or work from your team). If not, take a moment to review what's",
@@ -278,7 +278,7 @@ public final class FakeAgent {
       case "bypass" ->
           !launch.skipPermissions()
               ? null
-              : new Menu(name, glyph,
+              : new Menu(glyph,
                       "WARNING: Claude Code running in Bypass Permissions mode", "",
                       "In Bypass Permissions mode, Claude Code will not ask for your approval before running",
                       "potentially dangerous commands. This mode should only be used in a sandboxed container/VM.", "",
@@ -294,7 +294,7 @@ public final class FakeAgent {
           dialogs.addFirst(login());
           nextDialog();
         };
-        yield new Menu(name, glyph,
+        yield new Menu(glyph,
                 "Detected a custom API key in your environment", "",
                 "ANTHROPIC_API_KEY: sk-ant-..." + key.substring(Math.max(0, key.length() - 20)), "",
                 "Do you want to use this API key?")
@@ -305,22 +305,22 @@ public final class FakeAgent {
             .footer(confirm);
       }
       case "imports" ->
-          new Menu(name, glyph,
+          new Menu(glyph,
                   "Allow external CLAUDE.md file imports?", "",
                   "This project's CLAUDE.md imports files outside the current working directory.")
               .option("Yes, allow external imports", this::nextDialog)
               .footer(confirm);
       case "devchan" ->
-          new Menu(name, glyph, "WARNING: Loading development channels", "",
+          new Menu(glyph, "WARNING: Loading development channels", "",
                   "Channels let MCP servers push messages into this session.")
               .option("I am using this for local development", this::nextDialog)
               .footer(confirm);
       case "mcp" ->
-          new Menu(name, glyph, "2 new MCP servers found in this project", "", "iapeer, fake-extra")
+          new Menu(glyph, "2 new MCP servers found in this project", "", "iapeer, fake-extra")
               .option("Use this and all future MCP servers in this project", this::nextDialog)
               .footer(confirm);
       case "theme" ->
-          new Menu(name, glyph, "Let's get started.", "", "Choose the text style that looks best with your terminal")
+          new Menu(glyph, "Let's get started.", "", "Choose the text style that looks best with your terminal")
               .option("Dark mode", this::nextDialog)
               .option("Light mode", this::nextDialog)
               .numbered();
@@ -331,7 +331,7 @@ public final class FakeAgent {
 
   /** Never accepts anything: an unauthenticated host must fail at its boot deadline. */
   private Menu login() {
-    return new Menu("login", glyph, "Select login method:")
+    return new Menu(glyph, "Select login method:")
         .option("Claude account with subscription · Pro, Max, Team, or Enterprise", () -> { })
         .option("Anthropic Console account · API usage billing", () -> { })
         .option("3rd-party platform · Amazon Bedrock, Microsoft Foundry, or Vertex AI", () -> { })
@@ -343,13 +343,13 @@ public final class FakeAgent {
       case "update" ->
           updateCheckDisabled()
               ? null
-              : new Menu(name, glyph, "✨ Update available! 0.0.0 -> 0.0.1", "", "Release notes: https://example.invalid/fake")
+              : new Menu(glyph, "✨ Update available! 0.0.0 -> 0.0.1", "", "Release notes: https://example.invalid/fake")
                   .option("Update now", () -> exitWith("Updating… (fake agent: exit 4)", 4))
                   .option("Skip", this::nextDialog)
                   .numbered()
                   .footer("Press enter to continue");
       case "dirtrust" ->
-          new Menu(name, glyph, "You are running Codex in " + launch.workDir(), "",
+          new Menu(glyph, "You are running Codex in " + launch.workDir(), "",
                   "Do you trust the contents of this directory? Working with untrusted contents comes with",
                   "higher risk of prompt injection.")
               .option("Yes, continue", this::nextDialog)
@@ -357,7 +357,7 @@ public final class FakeAgent {
               .numbered()
               .footer("Press enter to continue");
       case "hooks" ->
-          new Menu(name, glyph, "Hooks need review", "", "This project defines hooks that run commands on your behalf.")
+          new Menu(glyph, "Hooks need review", "", "This project defines hooks that run commands on your behalf.")
               .option("Review hooks", () -> panel(" Review hooks", "", "   PreToolUse  ./hooks/check.sh"))
               .option("Trust all and continue", this::nextDialog)
               .digitCommits();
@@ -387,6 +387,7 @@ public final class FakeAgent {
     if (nagAfter >= 0) {
       later(this::showNag, nagAfter);
     }
+    // a no-op task: the redraw that follows every task repaints the clock
     every(launch.number("STATUSLINE_MS", 0), () -> { });
     every(launch.number("RESAVE_MS", 0), transcript::touch);
   }
@@ -394,7 +395,7 @@ public final class FakeAgent {
   /** The needles are split so that this source, shown in a peer's pane, cannot trigger a launcher. */
   private void showNag() {
     nag =
-        new Menu("nag", glyph, "Try the new full" + "screen renderer?", "", "Smoother scrolling and no flicker.")
+        new Menu(glyph, "Try the new full" + "screen renderer?", "", "Smoother scrolling and no flicker.")
             .option("Yes, try" + " it", () -> {
               nag = null;
               history.add("fullscreen enabled");

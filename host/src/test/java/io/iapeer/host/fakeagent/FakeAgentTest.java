@@ -198,6 +198,19 @@ class FakeAgentTest {
   }
 
   @Test
+  void refusingTheCustomApiKeyLeadsToALoginPickerThatNeverAccepts() {
+    env.putAll(Map.of("FAKE_AGENT_DIALOGS", "apikey", "ANTHROPIC_API_KEY", "sk-ant-fake-0123456789abcdefghij"));
+    start("claude", false);
+    assertThat(shows("Detected a custom API key in your environment").lines())
+        .contains(" ANTHROPIC_API_KEY: sk-ant-...0123456789abcdefghij", "    Yes", "  ❯ No (recommended)");
+    pane.keys("Enter");
+    shows("Select login method:");
+    pane.keys("Enter");
+    assertThat(shows("Select login method:").lines()).noneMatch(l -> l.startsWith("❯"));
+    assertThat(pane.ended()).isNull();
+  }
+
+  @Test
   void codexDialogsAreClearedByTheirOwnKeys() {
     env.put("FAKE_AGENT_DIALOGS", "update,dirtrust,hooks");
     start("codex", false);

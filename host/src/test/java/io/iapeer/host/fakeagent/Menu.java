@@ -11,7 +11,6 @@ import java.util.List;
 final class Menu {
   record Option(String label, Runnable action) {}
 
-  final String name;
   private final String glyph;
   private final List<String> text;
   private final List<Option> options = new ArrayList<>();
@@ -21,8 +20,7 @@ final class Menu {
   private Runnable onEscape = () -> { };
   int cursor;
 
-  Menu(String name, String glyph, String... text) {
-    this.name = name;
+  Menu(String glyph, String... text) {
     this.glyph = glyph;
     this.text = List.of(text);
   }
