@@ -39,6 +39,12 @@ final class ClaudeDialogs {
               "resume-picker",
               anyOf("Resume from summary"),
               strict("resume-picker", "Resume full session")),
+          // Seen on the real 2.1.332 for `--add-dir /` on a fresh HOME: "Adding a new directory:"
+          // with `❯ No, exit` / `Yes, add it`; the refusing default exits the CLI.
+          new Dialog(
+              "add-directory",
+              anyOf("Adding a new directory:"),
+              strict("add-directory", "Yes, add it")),
           // Real: "Quick safety check: …" / "Yes, I trust this folder"; older CLIs: "Yes, proceed".
           new Dialog(
               "folder-trust",

@@ -202,4 +202,13 @@ class ClaudeScreensTest {
     assertThat(claude().nagDismissKeys(Screens.of("claude-nag/quoted-with-composer"))).isEmpty();
     assertThat(claude().nagDismissKeys(Screens.of("claude-ready/real-idle"))).isEmpty();
   }
+
+  @Test
+  void theRealAddDirectoryDialogIsAnsweredByMovingOntoYesAddIt() {
+    // Captured from Claude Code 2.1.332 started with `--add-dir /` on a fresh HOME.
+    assertThat(answer("claude-add-dir-dialog/real-cursor-on-no-exit")).isEqualTo(keys("add-directory", "Down"));
+    assertThat(ready("claude-add-dir-dialog/real-cursor-on-no-exit")).isFalse();
+    assertThat(answer("claude-add-dir-dialog/real-cursor-on-yes")).isEqualTo(keys("add-directory", "Enter"));
+    assertThat(ready("claude-add-dir-dialog/real-cursor-on-yes")).isFalse();
+  }
 }
