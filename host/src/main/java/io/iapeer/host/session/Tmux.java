@@ -32,26 +32,39 @@ record Tmux(CommandRunner runner, Path socket) {
   }
 
   Result run(List<String> args) {
-    return runner.run(Command.of(argv(List.of(args))));
+    return call(Optional.empty(), "", List.of(args));
   }
 
   /** One command with {@code stdin} as its input ({@code load-buffer -}). */
   Result input(String stdin, String... args) {
-    return runner.run(new Command(argv(List.of(List.of(args))), Optional.empty(), stdin));
+    return call(Optional.empty(), stdin, List.of(List.of(args)));
   }
 
   /** Several commands in one client call, run in order by the server; a failure stops the rest. */
-  Result sequence(Map<String, String> env, List<List<String>> commands) {
-    return runner.run(new Command(argv(commands), Optional.of(env), ""));
+  Result sequence(List<List<String>> commands) {
+    return call(Optional.empty(), "", commands);
   }
 
-  /** Runs the command; a failure throws {@link TmuxException} named after {@code args[0]}. */
+  /** A sequence run with exactly {@code env}, which a server it starts inherits. */
+  Result sequence(Map<String, String> env, List<List<String>> commands) {
+    return call(Optional.of(env), "", commands);
+  }
+
   Result require(String... args) {
+    return require(List.of(args));
+  }
+
+  /** Runs the command; a failure throws {@link TmuxException} named after its first word. */
+  Result require(List<String> args) {
     Result r = run(args);
     if (!r.ok()) {
-      throw new TmuxException(args[0], r.failure());
+      throw new TmuxException(args.getFirst(), r.failure());
     }
     return r;
+  }
+
+  private Result call(Optional<Map<String, String>> env, String stdin, List<List<String>> commands) {
+    return runner.run(new Command(argv(commands), env, stdin));
   }
 
   private List<String> argv(List<List<String>> commands) {
