@@ -35,18 +35,9 @@ class TmuxSessionHostEndTest {
     tmux.close();
   }
 
-  /**
-   * Runs {@code script} once the pane's terminal is set up: keys sent to a pane whose program has
-   * not started yet can be lost.
-   */
-  private void startReady(SessionHost on, String script) {
-    on.start(tmux.spec(ID, "/bin/sh", "-c", "echo ready; " + script));
-    await().until(() -> on.capture(ID).contains("ready"));
-  }
-
   @Test
   void thePaneLogGrowsWithTheSessionsOutput() throws Exception {
-    startReady(host, "exec cat");
+    host.start(tmux.spec(ID, "cat"));
     host.logPane(ID);
     Path log = tmux.layout.paneLogDir().resolve("sh-demo.log");
 
@@ -64,7 +55,7 @@ class TmuxSessionHostEndTest {
   @Test
   void aProcessExitIsLoggedOnceToExitsLogAndEndsTheSession() throws Exception {
     // cat reads the terminal; C-d ends it and the shell exits 3.
-    startReady(host, "cat; exit 3");
+    host.start(tmux.spec(ID, "/bin/sh", "-c", "cat; exit 3"));
     host.installExitHook(ID);
 
     host.sendKeys(ID, "C-d");
@@ -105,7 +96,7 @@ class TmuxSessionHostEndTest {
   void theExitHookReachesAnExitsLogWhosePathNeedsQuoting() throws Exception {
     Path odd = temp.resolve("r #{x} $HOME \"q\" `b` \\");
     SessionHost oddHost = new TmuxSessionHost(Layout.from(tmux.layout.env().with("IAPEER_ROOT", odd.toString())));
-    startReady(oddHost, "cat; exit 4");
+    oddHost.start(tmux.spec(ID, "/bin/sh", "-c", "cat; exit 4"));
     oddHost.installExitHook(ID);
 
     oddHost.sendKeys(ID, "C-d");
