@@ -64,7 +64,8 @@ class TmuxSessionHostEndTest {
     // The hook ended the last session, so the server is gone; tmux leaves its socket file behind.
     await().until(() -> !Files.readString(exitsLog).isEmpty() && host.classifyDeath(ID) == Death.STALE_SOCKET);
     assertThat(Files.readAllLines(exitsLog)).singleElement().asString()
-        .matches("ts=\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ ev=session-exit identity=sh-demo dead_status=3 dead_signal=");
+        .matches("ts=\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"
+            + " ev=session-exit identity=sh-demo dead_status=3 dead_signal=");
   }
 
   @Test
@@ -142,7 +143,8 @@ class TmuxSessionHostEndTest {
 
     await().until(() -> !host.alive(ID));
     assertThat(host.classifyDeath(ID)).isEqualTo(Death.STALE_SOCKET);
-    assertThat(Death.STALE_SOCKET.reason()).isEqualTo("tmux server dead — stale socket (SIGKILL class; check exits.log)");
+    assertThat(Death.STALE_SOCKET.reason())
+        .isEqualTo("tmux server dead — stale socket (SIGKILL class; check exits.log)");
     host.kill(ID);
     assertThat(tmux.socket(ID)).doesNotExist();
   }

@@ -61,7 +61,8 @@ class TmuxSessionHostTest {
   @Test
   void theSocketIsPerIdentityInAPrivateSockDir() throws Exception {
     Path nested = tmux.sockDir.resolve("s");
-    SessionHost inNested = new TmuxSessionHost(Layout.from(tmux.layout.env().with("IAPEER_SOCK_DIR", nested.toString())));
+    SessionHost inNested =
+        new TmuxSessionHost(Layout.from(tmux.layout.env().with("IAPEER_SOCK_DIR", nested.toString())));
 
     inNested.start(tmux.spec(ID, "cat"));
 

@@ -126,7 +126,8 @@ class TmuxSessionHostTypingTest {
     SessionHost misaimed = new TmuxSessionHost(tmux.layout,
         c -> real.run(c.argv().contains("paste-buffer") ? aimedAtNobody(c) : c));
 
-    assertThatThrownBy(() -> misaimed.paste(ID, "x", PasteMode.TUI)).hasMessageStartingWith("tmux paste-buffer failed: ");
+    assertThatThrownBy(() -> misaimed.paste(ID, "x", PasteMode.TUI))
+        .hasMessageStartingWith("tmux paste-buffer failed: ");
     assertThat(tmux.tmux(ID, "list-buffers")).isEmpty();
   }
 

@@ -23,7 +23,8 @@ class TmuxTest {
     tmux.run("has-session", "-t", "=claude-bob");
 
     assertThat(seen.getFirst().argv())
-        .containsExactly("tmux", "-S", "/s/tmux-iap-claude-bob.sock", "-f", "/dev/null", "has-session", "-t", "=claude-bob");
+        .containsExactly(
+            "tmux", "-S", "/s/tmux-iap-claude-bob.sock", "-f", "/dev/null", "has-session", "-t", "=claude-bob");
   }
 
   @Test
