@@ -1,0 +1,15 @@
+package io.iapeer.host.session;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An operator's view of a session (03 §6): run {@code argv} with stdio inherited and exactly
+ * {@code env} as its environment (no {@code TMUX}, so tmux does not refuse to nest).
+ */
+public record AttachCommand(List<String> argv, Map<String, String> env) {
+  public AttachCommand {
+    argv = List.copyOf(argv);
+    env = Map.copyOf(env);
+  }
+}
