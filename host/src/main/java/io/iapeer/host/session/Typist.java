@@ -1,0 +1,220 @@
+package io.iapeer.host.session;
+
+import io.iapeer.core.peer.Identity;
+import io.iapeer.core.storage.Json;
+import io.iapeer.host.runtime.RuntimeAdapter;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Types a message into a live session (03 §7.1, 06 D2): bracketed paste, a submit verified by the
+ * input line clearing, and for Claude the transcript record that proves the message landed. It
+ * prefers a false failure (the sender retries) to a false success (a silent loss).
+ */
+public final class Typist {
+  /**
+   * @param grace how long Claude's transcript may take to show the message (IAP_LIVENESS_GRACE_MS)
+   * @param submitBudget the whole Enter-and-confirm budget (IAP_TMUX_SUBMIT_TIMEOUT_MS)
+   * @param routerSettle paste → Ctrl-J pause for routers (IAP_TMUX_PASTE_SETTLE_MS)
+   */
+  public record Timings(Duration grace, Duration submitBudget, Duration routerSettle) {
+    public static final Duration PASTE_WAIT = Duration.ofMillis(1500);
+    public static final Duration CLEAR_WAIT = Duration.ofMillis(500);
+    public static final Duration TICK = Duration.ofMillis(40);
+  }
+
+  private final SessionHost host;
+  private final Timings timings;
+  private final Launcher.Pause pause;
+
+  public Typist(SessionHost host, Timings timings, Launcher.Pause pause) {
+    this.host = host;
+    this.timings = timings;
+    this.pause = pause;
+  }
+
+  public Typed type(Identity id, RuntimeAdapter adapter, Path cwd, String text) throws InterruptedException {
+    try {
+      if (adapter.kind() == RuntimeAdapter.Kind.ROUTER) {
+        host.paste(id, text, PasteMode.ROUTER);
+        pause.sleep(timings.routerSettle());
+        host.sendKeys(id, "C-j");
+        return new Typed.Delivered("paste");
+      }
+      Map<Path, Long> baseline = sizes(adapter.transcriptFiles(cwd));
+      host.paste(id, text, PasteMode.TUI);
+      boolean cleared = submit(id, adapter, tailMarker(text));
+      if (adapter.deliveryConfirm() == RuntimeAdapter.DeliveryConfirm.SOCKET_ACK) {
+        // Codex keeps a durable input queue and writes its session file only when the turn starts.
+        return host.alive(id)
+            ? new Typed.Delivered(cleared ? "input-cleared" : "alive")
+            : new Typed.NotDelivered("peer session " + id + " died while the message was typed");
+      }
+      return confirmInTranscript(id, adapter, cwd, baseline, tailMarker(text), cleared);
+    } catch (TmuxException e) {
+      return new Typed.NotDelivered(e.getMessage());
+    }
+  }
+
+  /** Phase A waits for the paste to show, phase B presses Enter until the input line clears. */
+  private boolean submit(Identity id, RuntimeAdapter adapter, String tail) throws InterruptedException {
+    long start = System.nanoTime();
+    while (elapsed(start).compareTo(Timings.PASTE_WAIT) < 0 && !holdsPaste(id, adapter, tail)) {
+      pause.sleep(Timings.TICK);
+    }
+    while (elapsed(start).compareTo(timings.submitBudget()) < 0) {
+      host.sendKeys(id, "Enter");
+      long pressed = System.nanoTime();
+      while (elapsed(pressed).compareTo(Timings.CLEAR_WAIT) < 0) {
+        pause.sleep(Timings.TICK);
+        if (!holdsPaste(id, adapter, tail)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the composer still holds the message: the band from the last row starting with the
+   * runtime's prompt glyph down shows its last line or a "pasted text" placeholder. No composer
+   * on screen counts as holding it (03 §7.1 step 5).
+   */
+  boolean holdsPaste(Identity id, RuntimeAdapter adapter, String tail) {
+    String screen;
+    try {
+      screen = host.capture(id);
+    } catch (RuntimeException e) {
+      return true;
+    }
+    List<String> lines = screen.lines().toList();
+    int prompt = -1;
+    for (int i = lines.size() - 1; i >= 0 && prompt < 0; i--) {
+      String l = lines.get(i);
+      for (String glyph : adapter.promptGlyphs()) {
+        if (l.startsWith(glyph)) {
+          prompt = i;
+        }
+      }
+    }
+    if (prompt < 0) {
+      return true;
+    }
+    String band = String.join("\n", lines.subList(prompt, lines.size()));
+    return band.contains(tail) || adapter.pastePatterns().stream().anyMatch(p -> p.matcher(band).find());
+  }
+
+  /** 06 D2 for Claude: delivered only when a new transcript record carries the message. */
+  private Typed confirmInTranscript(
+      Identity id, RuntimeAdapter adapter, Path cwd, Map<Path, Long> baseline, String tail, boolean cleared)
+      throws InterruptedException {
+    long start = System.nanoTime();
+    while (true) {
+      Optional<String> kind = recordCarrying(adapter.transcriptFiles(cwd), baseline, tail);
+      if (kind.isPresent()) {
+        return kind.get().equals("queue-operation") ? new Typed.Queued() : new Typed.Delivered("transcript");
+      }
+      if (elapsed(start).compareTo(timings.grace()) >= 0) {
+        break;
+      }
+      pause.sleep(Duration.ofMillis(100));
+    }
+    return new Typed.NotDelivered(
+        "peer \"" + id.personality() + "\" (" + id.runtime() + ") is listed live but did not accept the"
+            + " message (" + (cleared ? "input cleared, " : "no input-clear, ") + "no transcript record within "
+            + timings.grace().toMillis() + "ms) — live but unresponsive to this delivery (not dead);"
+            + " message NOT delivered");
+  }
+
+  /** The type of the first record written after the baseline whose text holds {@code tail}. */
+  static Optional<String> recordCarrying(List<Path> files, Map<Path, Long> baseline, String tail) {
+    for (Path f : files) {
+      long from = baseline.getOrDefault(f, 0L);
+      for (String line : readFrom(f, from).split("\n")) {
+        if (line.isBlank() || !line.contains(firstWord(tail))) {
+          continue;
+        }
+        try {
+          JsonNode record = Json.parse(line);
+          if (carries(record, tail)) {
+            return Optional.of(record.path("type").asString(""));
+          }
+        } catch (JacksonException e) {
+          // a line still being written; the next poll reads it whole
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean carries(JsonNode node, String tail) {
+    if (node.isString()) {
+      return node.asString().contains(tail);
+    }
+    for (JsonNode child : node) {
+      if (carries(child, tail)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String firstWord(String tail) {
+    // A cheap prefilter on the raw line: JSON escaping never touches letters and digits.
+    StringBuilder sb = new StringBuilder();
+    for (char c : tail.toCharArray()) {
+      if (!Character.isLetterOrDigit(c)) {
+        break;
+      }
+      sb.append(c);
+    }
+    return sb.toString();
+  }
+
+  private static String readFrom(Path f, long offset) {
+    try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "r")) {
+      long len = raf.length();
+      if (len <= offset) {
+        return "";
+      }
+      byte[] b = new byte[(int) Math.min(len - offset, 8 << 20)];
+      raf.seek(offset);
+      raf.readFully(b);
+      return new String(b, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static Map<Path, Long> sizes(List<Path> files) {
+    Map<Path, Long> m = new HashMap<>();
+    for (Path f : files) {
+      try {
+        m.put(f, Files.size(f));
+      } catch (IOException e) {
+        // gone since listing: it has no baseline
+      }
+    }
+    return m;
+  }
+
+  /** The last non-empty line, trimmed: what the composer shows of a multi-line paste. */
+  static String tailMarker(String text) {
+    List<String> lines = text.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
+    return lines.isEmpty() ? text : lines.get(lines.size() - 1);
+  }
+
+  private static Duration elapsed(long startNanos) {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+}

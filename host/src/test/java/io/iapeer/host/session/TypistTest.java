@@ -1,0 +1,167 @@
+package io.iapeer.host.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.iapeer.core.peer.Identity;
+import io.iapeer.core.settings.Env;
+import io.iapeer.core.storage.Layout;
+import io.iapeer.host.fakeagent.FakeAgentInstall;
+import io.iapeer.host.runtime.Adapters;
+import io.iapeer.host.runtime.LaunchComposer;
+import io.iapeer.host.runtime.LaunchSpec;
+import io.iapeer.host.runtime.Platform;
+import io.iapeer.host.runtime.RuntimeAdapter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Typing into a live session (03 §7.1, 06 D2; acceptance case 56) on real tmux and the fake agent. */
+class TypistTest {
+  @TempDir Path tmp;
+  Path sockDir;
+  Path cwd;
+  final Map<String, String> env = new HashMap<>();
+
+  @BeforeEach
+  void setUp() throws IOException {
+    sockDir = Files.createTempDirectory(Path.of("/tmp"), "iapt");
+    cwd = Files.createDirectories(tmp.resolve("work/worker"));
+    FakeAgentInstall.Installed fake = FakeAgentInstall.into(Files.createDirectories(tmp.resolve("bin")));
+    env.putAll(Map.of(
+        "HOME", Files.createDirectories(tmp.resolve("home")).toString(),
+        "IAPEER_ROOT", tmp.resolve("root").toString(),
+        "IAPEER_SOCK_DIR", sockDir.toString(),
+        "IAPEER_CLAUDE_BIN", fake.claude().toString(),
+        "IAPEER_CODEX_BIN", fake.codex().toString(),
+        "PATH", "/usr/bin:/bin",
+        "LANG", "C.UTF-8",
+        "IS_SANDBOX", "1",
+        "IAPEER_TEST_SANDBOX", "1"));
+  }
+
+  @AfterEach
+  void killServers() throws Exception {
+    try (Stream<Path> socks = Files.list(sockDir)) {
+      for (Path s : socks.toList()) {
+        new ProcessBuilder("tmux", "-S", s.toString(), "kill-server").start().waitFor();
+        Files.deleteIfExists(s);
+      }
+    }
+    Files.deleteIfExists(sockDir);
+  }
+
+  private Layout layout() {
+    return Layout.from(new Env(env));
+  }
+
+  /** Brings the fake up bare (no first message) and returns its adapter. */
+  private RuntimeAdapter up(Identity id) {
+    Layout layout = layout();
+    Launcher launcher = new Launcher(
+        new TmuxSessionHost(layout),
+        new LaunchComposer(new Adapters(layout), Platform.current()),
+        new Launcher.Timings(Duration.ofSeconds(40), Duration.ofSeconds(10), Duration.ofMillis(250), Duration.ofMillis(300)),
+        d -> Thread.sleep(d.toMillis()));
+    RuntimeAdapter adapter = new Adapters(layout).of(id.runtime());
+    assertThat(launcher.launch(LaunchSpec.fresh(id, cwd), adapter, "")).isInstanceOf(LaunchResult.Ready.class);
+    return adapter;
+  }
+
+  private Typist typist(Duration grace) {
+    return new Typist(new TmuxSessionHost(layout()),
+        new Typist.Timings(grace, Duration.ofMillis(4000), Duration.ofMillis(250)), d -> Thread.sleep(d.toMillis()));
+  }
+
+  private String transcripts() throws IOException {
+    StringBuilder sb = new StringBuilder();
+    try (Stream<Path> files = Files.walk(Path.of(env.get("HOME")))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).toList()) {
+        sb.append(Files.readString(f));
+      }
+    }
+    return sb.toString();
+  }
+
+  static final String ENVELOPE = "<iap from=\"lena\" runtime=\"codex\">\nReply via send_to_peer.\n"
+      + "<msg>build is green ]]> \"ok\" — fertig</msg>\n</iap>";
+
+  @Test
+  void anIdleClaudeTakesTheMessageAndTheTranscriptProvesIt() throws Exception {
+    Identity id = new Identity("claude", "worker");
+    RuntimeAdapter claude = up(id);
+
+    Typed t = typist(Duration.ofSeconds(3)).type(id, claude, cwd, ENVELOPE);
+
+    assertThat(t).isEqualTo(new Typed.Delivered("transcript"));
+    assertThat(transcripts()).contains("build is green ]]> \\\"ok\\\" — fertig");
+  }
+
+  @Test
+  void aMessageClaudeSwallowsIsReportedAsNotDeliveredNeverAsSuccess() throws Exception {
+    env.put("FAKE_AGENT_SWALLOW_FIRST", "1");
+    Identity id = new Identity("claude", "worker");
+    RuntimeAdapter claude = up(id);
+
+    Typed t = typist(Duration.ofMillis(1500)).type(id, claude, cwd, ENVELOPE);
+
+    assertThat(t).isInstanceOfSatisfying(Typed.NotDelivered.class, n ->
+        assertThat(n.reason()).contains("is listed live but did not accept the message").contains("NOT delivered"));
+  }
+
+  @Test
+  void aBusyClaudeQueuesTheMessageBehindItsTurn() throws Exception {
+    env.put("FAKE_AGENT_TURN_MS", "6000");
+    env.put("FAKE_AGENT_HIDE_COMPOSER_WHEN_BUSY", "1");
+    Identity id = new Identity("claude", "worker");
+    RuntimeAdapter claude = up(id);
+    Typist typist = typist(Duration.ofSeconds(3));
+    assertThat(typist.type(id, claude, cwd, "first task")).isEqualTo(new Typed.Delivered("transcript"));
+
+    Typed second = typist.type(id, claude, cwd, "second task while busy");
+
+    assertThat(second).isEqualTo(new Typed.Queued());
+  }
+
+  @Test
+  void aBusyCodexAcceptsTheMessageIntoItsDurableQueue() throws Exception {
+    env.put("FAKE_AGENT_TURN_MS", "3000");
+    Identity id = new Identity("codex", "worker");
+    RuntimeAdapter codex = up(id);
+    Typist typist = typist(Duration.ofSeconds(3));
+    assertThat(typist.type(id, codex, cwd, "first task")).isInstanceOf(Typed.Delivered.class);
+
+    assertThat(typist.type(id, codex, cwd, "second task while busy")).isInstanceOf(Typed.Delivered.class);
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> transcripts().contains("second task while busy"));
+  }
+
+  @Test
+  void aRouterGetsThePasteAndCtrlJWithItsLineFeedsKept() throws Exception {
+    Identity id = new Identity("notifier", "timer");
+    TmuxSessionHost host = new TmuxSessionHost(layout());
+    Path out = tmp.resolve("router-in.txt");
+    host.start(new SessionSpec(id, cwd, List.of("/bin/sh", "-c", "cat > '" + out + "'"), Map.of("PATH", "/usr/bin:/bin")));
+    RuntimeAdapter router = new Adapters(layout()).of("notifier");
+
+    Typed t = typist(Duration.ofSeconds(1)).type(id, router, cwd, "line one\nline two");
+
+    assertThat(t).isEqualTo(new Typed.Delivered("paste"));
+    await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(out) && Files.readString(out).equals("line one\nline two\n"));
+  }
+
+  @Test
+  void theTailMarkerIsTheLastNonEmptyTrimmedLine() {
+    assertThat(Typist.tailMarker("a\n  b  \n\n")).isEqualTo("b");
+    assertThat(Typist.tailMarker("only")).isEqualTo("only");
+  }
+}
