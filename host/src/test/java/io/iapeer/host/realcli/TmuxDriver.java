@@ -1,0 +1,117 @@
+package io.iapeer.host.realcli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A private tmux server for one test, driven the way the session host drives it (D1): its own
+ * socket under a short /tmp folder (socket paths are length-limited), {@code -f /dev/null} so no
+ * user config applies, one fixed window size so saved screens are comparable.
+ */
+final class TmuxDriver implements AutoCloseable {
+  static final int WIDTH = 120;
+  static final int HEIGHT = 40;
+
+  private final Path dir;
+  private final Path socket;
+
+  TmuxDriver() {
+    try {
+      dir = Files.createTempDirectory(Path.of("/tmp"), "iapt");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    socket = dir.resolve("s");
+  }
+
+  /**
+   * Starts {@code argv} in a new session in {@code cwd} with exactly {@code env} (plus the TERM and
+   * TMUX variables tmux sets). A pane whose program exits stays, so its last screen can be read.
+   */
+  void start(String session, Path cwd, Map<String, String> env, List<String> argv) {
+    List<String> cmd = new ArrayList<>(List.of("set-option", "-g", "remain-on-exit", "on", ";",
+        "new-session", "-d", "-s", session, "-x", "" + WIDTH, "-y", "" + HEIGHT, "-c", cwd.toString()));
+    // -e overrides the server's global environment, which a second session would otherwise share.
+    env.forEach((k, v) -> cmd.addAll(List.of("-e", k + "=" + v)));
+    cmd.addAll(argv);
+    tmux(null, cmd);
+  }
+
+  /** The visible screen, one line per row. */
+  Screen capture(String session) {
+    return Screen.of(tmux(null, List.of("capture-pane", "-p", "-e", "-t", target(session))));
+  }
+
+  /** Bracketed paste, as a delivery does: the text stays one input however many lines it has. */
+  void paste(String session, String text) {
+    tmux(text, List.of("load-buffer", "-b", "iapt", "-"));
+    tmux(null, List.of("paste-buffer", "-p", "-d", "-b", "iapt", "-t", target(session)));
+  }
+
+  void keys(String session, String... keys) {
+    List<String> cmd = new ArrayList<>(List.of("send-keys", "-t", target(session)));
+    cmd.addAll(List.of(keys));
+    tmux(null, cmd);
+  }
+
+  void kill(String session) {
+    tmux(null, List.of("kill-session", "-t", "=" + session));
+  }
+
+  @Override
+  public void close() {
+    try {
+      tmux(null, List.of("kill-server"));
+    } catch (IllegalStateException e) {
+      // already gone: its last session ended
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String target(String session) {
+    return "=" + session + ":";
+  }
+
+  private String tmux(String stdin, List<String> args) {
+    List<String> cmd = new ArrayList<>(List.of("tmux", "-u", "-S", socket.toString(), "-f", "/dev/null"));
+    cmd.addAll(args);
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    // The server inherits this: nothing of the test JVM's environment reaches the agents.
+    pb.environment().clear();
+    pb.environment().putAll(Map.of("PATH", "/usr/local/bin:/usr/bin:/bin", "LANG", "C.UTF-8"));
+    try {
+      Process p = pb.start();
+      try (OutputStream in = p.getOutputStream()) {
+        if (stdin != null) {
+          in.write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+      }
+      byte[] out = p.getInputStream().readAllBytes();
+      byte[] err = p.getErrorStream().readAllBytes();
+      if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        throw new IllegalStateException("tmux " + args.get(0) + ": "
+            + new String(err, StandardCharsets.UTF_8).strip());
+      }
+      return new String(out, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
