@@ -1,17 +1,21 @@
 package io.iapeer.host.realcli;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A private tmux server for one test, driven the way the session host drives it (D1): its own
@@ -21,6 +25,7 @@ import java.util.stream.Stream;
 final class TmuxDriver implements AutoCloseable {
   static final int WIDTH = 120;
   static final int HEIGHT = 40;
+  private static final Duration EXIT_WAIT = Duration.ofSeconds(10);
 
   private final Path dir;
   private final Path socket;
@@ -36,11 +41,12 @@ final class TmuxDriver implements AutoCloseable {
 
   /**
    * Starts {@code argv} in a new session in {@code cwd} with exactly {@code env} (plus the TERM and
-   * TMUX variables tmux sets). A pane whose program exits stays, so its last screen can be read.
+   * TMUX variables tmux sets). A pane whose program exits stays, so its last screen can be read,
+   * and the server outlives its last session, so a restart never races the server's own exit.
    */
   void start(String session, Path cwd, Map<String, String> env, List<String> argv) {
-    List<String> cmd = new ArrayList<>(List.of("set-option", "-g", "remain-on-exit", "on", ";",
-        "new-session", "-d", "-s", session, "-x", "" + WIDTH, "-y", "" + HEIGHT, "-c", cwd.toString()));
+    List<String> cmd = new ArrayList<>(List.of("set-option", "-s", "exit-empty", "off", ";",
+        "set-option", "-g", "remain-on-exit", "on", ";", "new-session", "-d", "-s", session, "-x", "" + WIDTH, "-y", "" + HEIGHT, "-c", cwd.toString()));
     // -e overrides the server's global environment, which a second session would otherwise share.
     env.forEach((k, v) -> cmd.addAll(List.of("-e", k + "=" + v)));
     cmd.addAll(argv);
@@ -64,21 +70,51 @@ final class TmuxDriver implements AutoCloseable {
     tmux(null, cmd);
   }
 
+  /** Ends the session and waits until its program has exited, so its files are complete. */
   void kill(String session) {
+    List<ProcessHandle> programs = programs("-t", "=" + session);
     tmux(null, List.of("kill-session", "-t", "=" + session));
+    awaitExit(programs);
   }
 
+  /**
+   * Ends every session and waits for their programs to exit: an agent still shutting down writes
+   * into its HOME while the test's temp folder is being deleted.
+   */
   @Override
   public void close() {
     try {
+      List<ProcessHandle> programs = programs("-a");
       tmux(null, List.of("kill-server"));
+      awaitExit(programs);
     } catch (IllegalStateException e) {
-      // already gone: its last session ended
+      // no server: nothing was started
     }
     try (Stream<Path> files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The programs in the panes (tmux ends them with SIGHUP), with their children. */
+  private List<ProcessHandle> programs(String... scope) {
+    List<String> cmd = new ArrayList<>(List.of("list-panes"));
+    cmd.addAll(List.of(scope));
+    cmd.addAll(List.of("-F", "#{pane_pid}"));
+    return tmux(null, cmd).lines()
+        .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)).stream())
+        .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
+        .toList();
+  }
+
+  /** Waits for the programs to exit; one that ignores the hangup is killed after the wait. */
+  private static void awaitExit(List<ProcessHandle> programs) {
+    try {
+      await("the agent programs to exit").atMost(EXIT_WAIT).pollInterval(Duration.ofMillis(50))
+          .until(() -> programs.stream().noneMatch(ProcessHandle::isAlive));
+    } catch (ConditionTimeoutException e) {
+      programs.forEach(ProcessHandle::destroyForcibly);
     }
   }
 
