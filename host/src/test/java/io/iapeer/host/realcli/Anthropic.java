@@ -30,7 +30,7 @@ final class Anthropic {
         block.put("id", u.id()).put("name", u.name()).putObject("input");
         delta.putObject("delta").put("type", "input_json_delta").put("partial_json", u.inputJson());
       }
-      case Reply.FunctionCall f -> throw new IllegalArgumentException("a Responses function_call cannot answer /v1/messages");
+      case Reply.FunctionCall f -> throw wrongApi();
     }
     ObjectNode messageDelta = Sse.typed("message_delta");
     messageDelta.putObject("delta").put("stop_reason", stopReason(reply)).putNull("stop_sequence");
@@ -53,7 +53,7 @@ final class Anthropic {
       case Reply.Text t -> block.put("type", "text").put("text", t.text());
       case Reply.ToolUse u -> block.put("type", "tool_use").put("id", u.id()).put("name", u.name())
           .set("input", Json.parse(u.inputJson()));
-      case Reply.FunctionCall f -> throw new IllegalArgumentException("a Responses function_call cannot answer /v1/messages");
+      case Reply.FunctionCall f -> throw wrongApi();
     }
     msg.put("stop_reason", stopReason(reply));
     return Json.compact(msg);
@@ -61,10 +61,15 @@ final class Anthropic {
 
   private static ObjectNode envelope(String model) {
     ObjectNode msg = Json.object();
-    msg.put("id", "msg_fake_" + IDS.incrementAndGet()).put("type", "message").put("role", "assistant").put("model", model);
+    msg.put("id", "msg_fake_" + IDS.incrementAndGet()).put("type", "message").put("role", "assistant");
+    msg.put("model", model);
     msg.putNull("stop_sequence");
     msg.putObject("usage").put("input_tokens", 1).put("output_tokens", 1);
     return msg;
+  }
+
+  private static IllegalArgumentException wrongApi() {
+    return new IllegalArgumentException("a Responses function_call cannot answer /v1/messages");
   }
 
   private static String stopReason(Reply reply) {

@@ -164,7 +164,8 @@ public final class FakeModelServer implements AutoCloseable {
     ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
     String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     String query = ex.getRequestURI().getRawQuery();
-    return new ModelRequest(ex.getRequestMethod(), ex.getRequestURI().getPath(), query == null ? "" : query, headers, body);
+    String path = ex.getRequestURI().getPath();
+    return new ModelRequest(ex.getRequestMethod(), path, query == null ? "" : query, headers, body);
   }
 
   private static void send(HttpExchange ex, int status, String type, String body) throws IOException {

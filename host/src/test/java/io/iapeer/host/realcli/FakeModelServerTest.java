@@ -96,7 +96,8 @@ class FakeModelServerTest {
 
   @Test
   void responsesStreamTextThenANamespacedFunctionCall() throws Exception {
-    server.reply(Reply.text("first")).reply(Reply.functionCall("call_1", "mcp__iapeer", "send_to_peer", "{\"to\":\"bob\"}"));
+    server.reply(Reply.text("first"))
+        .reply(Reply.functionCall("call_1", "mcp__iapeer", "send_to_peer", "{\"to\":\"bob\"}"));
     String turn = "{\"model\":\"fake-model\",\"stream\":true," + TOOLS + "}";
 
     List<JsonNode> text = events(post("/v1/responses", turn).body());

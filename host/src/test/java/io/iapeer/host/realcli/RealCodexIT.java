@@ -27,7 +27,8 @@ class RealCodexIT {
 
   static final List<Dialog> DIALOGS = List.of(
       new Dialog("trust-folder", "Trust this folder?", "›",
-          List.of(new Option("trust", "1. Trust and continue"), new Option("back", "2. Back to Agent Command Center")), 0));
+          List.of(new Option("trust", "1. Trust and continue"),
+              new Option("back", "2. Back to Agent Command Center")), 0));
 
   @TempDir Path tmp;
   FakeModelServer model;

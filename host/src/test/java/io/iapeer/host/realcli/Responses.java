@@ -26,7 +26,7 @@ final class Responses {
               .put("output_index", 0).put("delta", f.argumentsJson()))
           .event(Sse.typed("response.function_call_arguments.done").put("item_id", itemId)
               .put("output_index", 0).put("arguments", f.argumentsJson()));
-      case Reply.ToolUse u -> throw new IllegalArgumentException("an Anthropic tool_use cannot answer /v1/responses");
+      case Reply.ToolUse u -> throw wrongApi();
     }
     sse.event(outputItem("response.output_item.done", done));
     ObjectNode completed = response(respId, model, "completed");
@@ -36,6 +36,10 @@ final class Responses {
     usage.put("output_tokens", 1).putObject("output_tokens_details").put("reasoning_tokens", 0);
     usage.put("total_tokens", 2);
     return sse.event(event("response.completed", completed)).toString();
+  }
+
+  private static IllegalArgumentException wrongApi() {
+    return new IllegalArgumentException("an Anthropic tool_use cannot answer /v1/responses");
   }
 
   private static ObjectNode response(String id, String model, String status) {
@@ -70,7 +74,7 @@ final class Responses {
       }
       case Reply.FunctionCall f -> item.put("call_id", f.callId()).put("namespace", f.namespace())
           .put("name", f.name()).put("arguments", complete ? f.argumentsJson() : "");
-      case Reply.ToolUse u -> throw new IllegalArgumentException("an Anthropic tool_use cannot answer /v1/responses");
+      case Reply.ToolUse u -> throw wrongApi();
     }
     return item;
   }

@@ -45,8 +45,10 @@ final class TmuxDriver implements AutoCloseable {
    * and the server outlives its last session, so a restart never races the server's own exit.
    */
   void start(String session, Path cwd, Map<String, String> env, List<String> argv) {
-    List<String> cmd = new ArrayList<>(List.of("set-option", "-s", "exit-empty", "off", ";",
-        "set-option", "-g", "remain-on-exit", "on", ";", "new-session", "-d", "-s", session, "-x", "" + WIDTH, "-y", "" + HEIGHT, "-c", cwd.toString()));
+    List<String> cmd = new ArrayList<>(List.of(
+        "set-option", "-s", "exit-empty", "off", ";",
+        "set-option", "-g", "remain-on-exit", "on", ";",
+        "new-session", "-d", "-s", session, "-x", "" + WIDTH, "-y", "" + HEIGHT, "-c", cwd.toString()));
     // -e overrides the server's global environment, which a second session would otherwise share.
     env.forEach((k, v) -> cmd.addAll(List.of("-e", k + "=" + v)));
     cmd.addAll(argv);
