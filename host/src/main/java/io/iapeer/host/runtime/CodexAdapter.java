@@ -25,6 +25,19 @@ public final class CodexAdapter implements TuiAdapter {
               "directory-trust",
               anyOf("Do you trust the contents of this directory"),
               Dialog.keys("directory-trust", "Enter")),
+          // Real 0.171.0 inside a git repository: "Folder access" / "Trust this folder?" with
+          // `› 1. Trust and continue` / `2. Back to …`; its option row starts with `› ` and would pass
+          // for the composer. Enter only while the cursor is on "Trust and continue".
+          new Dialog(
+              "folder-access",
+              anyOf("Trust this folder?"),
+              screen ->
+                  new BootDialog.Keys(
+                      "folder-access",
+                      List.of(
+                          screen.lines().anyMatch(l -> l.strip().startsWith("› 1. Trust and continue"))
+                              ? "Enter"
+                              : "Up"))),
           // Select-by-number commits at once; Enter would open the review panel instead.
           new Dialog("hooks-review", anyOf("Hooks need review"), Dialog.keys("hooks-review", "2")));
 

@@ -93,10 +93,15 @@ public final class Launcher {
       if (screen.isBlank()) {
         continue;
       }
+      boolean steady = screen.equals(lastScreen);
       lastScreen = screen;
       BootDialog dialog = adapter.bootDialog(screen);
       if (dialog instanceof BootDialog.Keys k) {
-        host.sendKeys(id, k.keys().toArray(String[]::new));
+        // Observed on Claude Code 2.1.332: keys sent just after a dialog is drawn can be lost or act
+        // on the refusing default, which exits the CLI. Answer only a screen that held still a poll.
+        if (steady) {
+          host.sendKeys(id, k.keys().toArray(String[]::new));
+        }
         continue;
       }
       if (dialog instanceof BootDialog.Refuse r) {

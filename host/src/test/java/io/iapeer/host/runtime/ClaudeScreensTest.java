@@ -211,4 +211,19 @@ class ClaudeScreensTest {
     assertThat(answer("claude-add-dir-dialog/real-cursor-on-yes")).isEqualTo(keys("add-directory", "Enter"));
     assertThat(ready("claude-add-dir-dialog/real-cursor-on-yes")).isFalse();
   }
+
+  @Test
+  void everyRealClaudeScreenIsReadOrAnsweredAsTheRealCliNeeds() {
+    // Captured from Claude Code 2.1.332 (host/src/test/resources/runtime/real).
+    assertThat(answer("real/claude-trust-folder-on-no")).isEqualTo(keys("folder-trust", "Down"));
+    assertThat(answer("real/claude-trust-folder-on-yes")).isEqualTo(keys("folder-trust", "Enter"));
+    assertThat(answer("real/claude-bypass-on-no")).isEqualTo(keys("bypass-permissions", "Down"));
+    assertThat(answer("real/claude-bypass-on-yes")).isEqualTo(keys("bypass-permissions", "Enter"));
+    assertThat(answer("real/claude-api-key-on-no")).isInstanceOf(BootDialog.Refuse.class);
+    assertThat(ready("real/claude-ready")).isTrue();
+    assertThat(answer("real/claude-ready")).isEqualTo(BootDialog.NONE);
+    for (String s : new String[] {"trust-folder-on-no", "add-dir-on-no", "api-key-on-no", "bypass-on-no"}) {
+      assertThat(ready("real/claude-" + s)).as(s).isFalse();
+    }
+  }
 }

@@ -84,4 +84,21 @@ class CodexScreensTest {
   void claudesGlyphIsNotCodexsComposer() {
     assertThat(codex().isInputReady("❯ Ask Codex to do anything\n")).isFalse();
   }
+
+  @Test
+  void theRealFolderAccessDialogIsAcceptedOnlyFromTrustAndContinue() {
+    // Captured from Codex 0.171.0 started in an untrusted git repository.
+    assertThat(answer("codex-folder-access/real-cursor-on-trust"))
+        .isEqualTo(new BootDialog.Keys("folder-access", List.of("Enter")));
+    assertThat(answer("codex-folder-access/real-cursor-on-back"))
+        .isEqualTo(new BootDialog.Keys("folder-access", List.of("Up")));
+    // Its option row starts with `› `, yet it is no composer.
+    assertThat(ready("codex-folder-access/real-cursor-on-trust")).isFalse();
+  }
+
+  @Test
+  void theRealReadyScreenIsReady() {
+    assertThat(ready("real/codex-ready")).isTrue();
+    assertThat(answer("real/codex-ready")).isEqualTo(BootDialog.NONE);
+  }
 }
