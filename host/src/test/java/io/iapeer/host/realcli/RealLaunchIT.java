@@ -16,6 +16,7 @@ import io.iapeer.host.session.Launcher;
 import io.iapeer.host.session.TmuxSessionHost;
 import io.iapeer.host.session.Typed;
 import io.iapeer.host.session.Typist;
+import io.iapeer.host.testing.TmuxServers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,24 +71,7 @@ class RealLaunchIT {
     if (model != null) {
       model.close();
     }
-    if (sockDir != null) {
-      try (Stream<Path> socks = Files.list(sockDir)) {
-        for (Path s : socks.toList()) {
-          // The agent and its children outlive the server by a moment and keep writing into HOME;
-          // wait for them, or the temp dir cannot be removed.
-          Process list = new ProcessBuilder("tmux", "-S", s.toString(), "list-panes", "-a", "-F", "#{pane_pid}").start();
-          List<ProcessHandle> programs = new String(list.getInputStream().readAllBytes()).lines()
-              .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid.trim())).stream())
-              .flatMap(ph -> Stream.concat(Stream.of(ph), ph.descendants()))
-              .toList();
-          new ProcessBuilder("tmux", "-S", s.toString(), "kill-server").start().waitFor();
-          programs.forEach(ProcessHandle::destroy);
-          await().atMost(Duration.ofSeconds(20)).until(() -> programs.stream().noneMatch(ProcessHandle::isAlive));
-          Files.deleteIfExists(s);
-        }
-      }
-      Files.deleteIfExists(sockDir);
-    }
+    TmuxServers.killAll(sockDir);
   }
 
   private Typed launchAndType(String runtime) throws InterruptedException {

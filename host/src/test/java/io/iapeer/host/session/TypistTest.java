@@ -7,6 +7,7 @@ import io.iapeer.core.peer.Identity;
 import io.iapeer.core.settings.Env;
 import io.iapeer.core.storage.Layout;
 import io.iapeer.host.fakeagent.FakeAgentInstall;
+import io.iapeer.host.testing.TmuxServers;
 import io.iapeer.host.runtime.Adapters;
 import io.iapeer.host.runtime.LaunchComposer;
 import io.iapeer.host.runtime.LaunchSpec;
@@ -51,14 +52,9 @@ class TypistTest {
 
   @AfterEach
   void killServers() throws Exception {
-    try (Stream<Path> socks = Files.list(sockDir)) {
-      for (Path s : socks.toList()) {
-        new ProcessBuilder("tmux", "-S", s.toString(), "kill-server").start().waitFor();
-        Files.deleteIfExists(s);
-      }
-    }
-    Files.deleteIfExists(sockDir);
+    TmuxServers.killAll(sockDir);
   }
+
 
   private Layout layout() {
     return Layout.from(new Env(env));
