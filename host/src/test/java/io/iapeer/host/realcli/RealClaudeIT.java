@@ -9,17 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real Claude Code (real-runtimes.md) in tmux against the fake model: its boot dialogs, ready
  * screen, a bracketed paste, the transcript and {@code --continue}, as the claude adapter meets
  * them (03 §3.2, D8). Saves every screen it sees as {@code claude-<stage>.txt}.
  */
-class RealClaudeIT {
+class RealClaudeIT extends RealCliFixture {
   /** A dummy key: the fake model ignores it; Claude only insists one is set. */
   static final String API_KEY = "sk-ant-iapeer-test-0123456789abcdefghij";
   static final String MESSAGE = """
@@ -40,31 +38,11 @@ class RealClaudeIT {
       new Dialog("bypass", "Bypass Permissions mode", "❯",
           List.of(new Option("no", "No, exit"), new Option("yes", "Yes, I accept")), 1));
 
-  @TempDir Path tmp;
-  FakeModelServer model;
-  TmuxDriver tmux;
   Path home;
-  Path project;
 
   @BeforeEach
   void setUp() {
-    RealClis.assumeInstalled();
-    model = FakeModelServer.start();
-    tmux = new TmuxDriver();
     home = tmp.resolve("home");
-    project = tmp.resolve("project");
-    Io.write(project.resolve(".keep"), "");
-  }
-
-  @AfterEach
-  void tearDown() {
-    if (tmux != null) {
-      tmux.close();
-    }
-    if (model != null) {
-      assertThat(model.unknown()).as("requests the fake model did not know").isEmpty();
-      model.close();
-    }
   }
 
   /** Ready: the composer row starts with ❯ and the mode line says bypass permissions on. */

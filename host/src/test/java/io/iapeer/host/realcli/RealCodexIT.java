@@ -10,17 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real Codex CLI (real-runtimes.md) in tmux against the fake model: ready screen, folder
  * trust, a bracketed paste, the session file and {@code resume --last}, with the argv of 03 §3.3
  * and D8. Saves every screen it sees as {@code codex-<stage>.txt}.
  */
-class RealCodexIT {
+class RealCodexIT extends RealCliFixture {
   static final String MESSAGE = RealClaudeIT.MESSAGE;
   static final String QUEUED = RealClaudeIT.QUEUED;
   static final String FOLLOW_UP = RealClaudeIT.FOLLOW_UP;
@@ -30,31 +28,11 @@ class RealCodexIT {
           List.of(new Option("trust", "1. Trust and continue"),
               new Option("back", "2. Back to Agent Command Center")), 0));
 
-  @TempDir Path tmp;
-  FakeModelServer model;
-  TmuxDriver tmux;
   Path codexHome;
-  Path project;
 
   @BeforeEach
   void setUp() {
-    RealClis.assumeInstalled();
-    model = FakeModelServer.start();
-    tmux = new TmuxDriver();
     codexHome = tmp.resolve("home/.codex");
-    project = tmp.resolve("project");
-    Io.write(project.resolve(".keep"), "");
-  }
-
-  @AfterEach
-  void tearDown() {
-    if (tmux != null) {
-      tmux.close();
-    }
-    if (model != null) {
-      assertThat(model.unknown()).as("requests the fake model did not know").isEmpty();
-      model.close();
-    }
   }
 
   /** The composer (03 §3.3): a row starting with "› " and no "Press enter to continue". */
