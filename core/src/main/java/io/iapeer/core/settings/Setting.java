@@ -16,6 +16,14 @@ public enum Setting {
   IAPEER_BIN_DIR("~/.local/bin", "where ./install.sh links the iapeer launcher"),
   IAPEER_INSTALL_DIR("~/.local/share/iapeer", "where ./install.sh puts versioned installs"),
   IAPEER_LOCK_TIMEOUT_MS("5000", "how long a writer waits for a registry or profile lock"),
+  IAPEER_BOOT_DEADLINE_SECS("240", "how long a launching agent may take to reach its input prompt"),
+  IAPEER_READY_GATE_SECS("120", "how long a launched agent may take to start on its first message"),
+  IAP_LIVENESS_GRACE_MS("3000", "how long a typed message may take to show in the transcript"),
+  IAP_TMUX_SUBMIT_TIMEOUT_MS("4000", "how long typing keeps pressing Enter until the input clears"),
+  IAP_TMUX_PASTE_SETTLE_MS("250", "pause between pasting into a router and submitting it"),
+  IAPEER_COMPACT_DONE_TIMEOUT_MS("290000", "how long `compact` waits for the compaction to finish"),
+  IAPEER_COMPACT_DONE_POLL_MS("1000", "how often `compact` looks for the finished compaction"),
+  IAPEER_COMPACT_READY_GRACE_MS("5000", "after compaction, how long to wait for the input prompt"),
   IAPEER_TEST_SANDBOX("unset", "1 = a test: refuse to write the real ~/.iapeer (tests set it)"),
   IAPEER_DEBUG("unset", "1 = print the stack trace of an internal error");
 

@@ -18,6 +18,38 @@ public record Settings(Env env) {
     return Duration.ofMillis(positiveLong(Setting.IAPEER_LOCK_TIMEOUT_MS, 5000));
   }
 
+  public Duration bootDeadline() {
+    return Duration.ofSeconds(positiveLong(Setting.IAPEER_BOOT_DEADLINE_SECS, 240));
+  }
+
+  public Duration readyGate() {
+    return Duration.ofSeconds(positiveLong(Setting.IAPEER_READY_GATE_SECS, 120));
+  }
+
+  public Duration livenessGrace() {
+    return Duration.ofMillis(positiveLong(Setting.IAP_LIVENESS_GRACE_MS, 3000));
+  }
+
+  public Duration submitTimeout() {
+    return Duration.ofMillis(positiveLong(Setting.IAP_TMUX_SUBMIT_TIMEOUT_MS, 4000));
+  }
+
+  public Duration pasteSettle() {
+    return Duration.ofMillis(positiveLong(Setting.IAP_TMUX_PASTE_SETTLE_MS, 250));
+  }
+
+  public Duration compactDoneTimeout() {
+    return Duration.ofMillis(positiveLong(Setting.IAPEER_COMPACT_DONE_TIMEOUT_MS, 290_000));
+  }
+
+  public Duration compactDonePoll() {
+    return Duration.ofMillis(positiveLong(Setting.IAPEER_COMPACT_DONE_POLL_MS, 1000));
+  }
+
+  public Duration compactReadyGrace() {
+    return Duration.ofMillis(positiveLong(Setting.IAPEER_COMPACT_READY_GRACE_MS, 5000));
+  }
+
   public boolean sandbox() {
     return env.isTrue(Setting.IAPEER_TEST_SANDBOX.name());
   }

@@ -1,0 +1,34 @@
+package io.iapeer.host.session;
+
+import io.iapeer.core.settings.Settings;
+import io.iapeer.core.storage.Layout;
+import io.iapeer.host.runtime.Adapters;
+import io.iapeer.host.runtime.LaunchComposer;
+import io.iapeer.host.runtime.Platform;
+
+/**
+ * The session layer wired from one layout and its settings: the tmux host, the adapters, the launch
+ * primitive and the typist. Verbs and the daemon build it here so both drive sessions alike.
+ */
+public record Sessions(SessionHost host, Adapters adapters, Launcher launcher, Typist typist) {
+
+  public static Sessions of(Layout layout, Settings settings) {
+    return of(new TmuxSessionHost(layout), new Adapters(layout), settings);
+  }
+
+  public static Sessions of(SessionHost host, Adapters adapters, Settings settings) {
+    Launcher.Pause pause = d -> Thread.sleep(d);
+    Launcher launcher =
+        new Launcher(
+            host,
+            new LaunchComposer(adapters, Platform.current()),
+            Launcher.Timings.production(settings.bootDeadline(), settings.readyGate()),
+            pause);
+    Typist typist =
+        new Typist(
+            host,
+            new Typist.Timings(settings.livenessGrace(), settings.submitTimeout(), settings.pasteSettle()),
+            pause);
+    return new Sessions(host, adapters, launcher, typist);
+  }
+}
