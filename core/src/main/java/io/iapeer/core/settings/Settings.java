@@ -50,6 +50,14 @@ public record Settings(Env env) {
     return Duration.ofMillis(positiveLong(Setting.IAPEER_COMPACT_READY_GRACE_MS, 5000));
   }
 
+  public long lifecycleLogMaxBytes() {
+    return positiveLong(Setting.IAPEER_LIFECYCLE_LOG_MAX_BYTES, 5L << 20);
+  }
+
+  public int lifecycleLogKeep() {
+    return (int) Math.min(positiveLong(Setting.IAPEER_LIFECYCLE_LOG_KEEP, 5), 100);
+  }
+
   public boolean sandbox() {
     return env.isTrue(Setting.IAPEER_TEST_SANDBOX.name());
   }

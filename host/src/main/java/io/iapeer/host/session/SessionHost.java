@@ -51,5 +51,5 @@ public interface SessionHost {
   boolean clientAttached(Identity id);
 
   /** The command an operator runs to watch and type into the session (03 §6). */
-  AttachCommand attachCommand(Identity id);
+  AttachInvocation attachCommand(Identity id);
 }

@@ -218,9 +218,9 @@ public final class TmuxSessionHost implements SessionHost {
   }
 
   @Override
-  public AttachCommand attachCommand(Identity id) {
+  public AttachInvocation attachCommand(Identity id) {
     Tmux tmux = tmux(id);
-    return new AttachCommand(
+    return new AttachInvocation(
         List.of(Tmux.PROGRAM, "-S", tmux.socket().toString(), "attach", "-t", Tmux.session(id)),
         layout.env().without("TMUX", "TMUX_PANE").vars());
   }

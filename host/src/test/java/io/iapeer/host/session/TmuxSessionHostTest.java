@@ -207,7 +207,7 @@ class TmuxSessionHostTest {
 
   @Test
   void attachIsPlainTmuxAttachOnTheSocketWithoutTmuxInItsEnvironment() {
-    AttachCommand attach = host.attachCommand(ID);
+    AttachInvocation attach = host.attachCommand(ID);
 
     assertThat(attach.argv()).containsExactly("tmux", "-S", tmux.socket(ID).toString(), "attach", "-t", "=sh-demo");
     assertThat(attach.env()).containsEntry("HOME", tmux.home.toString()).doesNotContainKeys("TMUX", "TMUX_PANE");
