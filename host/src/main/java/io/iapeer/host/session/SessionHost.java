@@ -44,7 +44,7 @@ public interface SessionHost {
   /** Types {@code text} character by character, no key-name lookup ({@code send-keys -l}). */
   void sendLiteral(Identity id, String text);
 
-  /** {@code #{session_id}:#{pane_id}} of the live session; changes whenever it is relaunched. */
+  /** {@code <pane pid>:#{session_id}:#{pane_id}} of the live session; changes whenever it is relaunched. */
   Optional<String> sessionToken(Identity id);
 
   /** Whether a client (a human) is attached to the session (06 D1). */

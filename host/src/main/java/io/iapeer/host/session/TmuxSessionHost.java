@@ -31,7 +31,7 @@ public final class TmuxSessionHost implements SessionHost {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final AtomicLong BUFFERS = new AtomicLong();
   private static final Pattern PANE_STATE = Pattern.compile("([01]) (\\d+)");
-  private static final Pattern TOKEN = Pattern.compile("\\$\\d+:%\\d+");
+  private static final Pattern TOKEN = Pattern.compile("\\d+:\\$\\d+:%\\d+");
 
   private final Layout layout;
   private final CommandRunner runner;
@@ -187,7 +187,9 @@ public final class TmuxSessionHost implements SessionHost {
 
   @Override
   public Optional<String> sessionToken(Identity id) {
-    return describe(id, "#{session_id}:#{pane_id}", TOKEN).map(Matcher::group);
+    // Every launch starts a new server whose first session and pane are $0 and %0 again, so the
+    // pane's process id tells one launch from the next.
+    return describe(id, "#{pane_pid}:#{session_id}:#{pane_id}", TOKEN).map(Matcher::group);
   }
 
   /**
