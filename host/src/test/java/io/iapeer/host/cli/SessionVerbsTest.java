@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.iapeer.core.peer.Identity;
 import io.iapeer.host.fakeagent.FakeAgentInstall;
+import io.iapeer.host.session.CompactGate;
 import io.iapeer.host.session.Sessions;
 import io.iapeer.host.session.Typed;
 import io.iapeer.host.testing.Sandbox;
@@ -152,6 +153,37 @@ class SessionVerbsTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).isEqualTo("compact → worker (claude)\n");
     assertThat(transcripts()).contains("\"subtype\":\"compact_boundary\"");
+  }
+
+  @Test
+  void theGateTellsAReadyPromptFromABusyAutoContinueAfterTheCompaction() throws Exception {
+    assertThat(sb.run("claude").code()).isZero();
+    Sessions s = sessions();
+    assertThat(s.compactGate().compact(WORKER, s.adapters().of("claude"), folder))
+        .isEqualTo(new CompactGate.Outcome.Compacted("transcript+ready"));
+
+    s.host().kill(WORKER);
+    // The auto-continued turn keeps the prompt away (as a busy codex does) past the ready grace.
+    sb.env("FAKE_AGENT_COMPACT_AUTOCONTINUE", "1").env("FAKE_AGENT_HIDE_COMPOSER_WHEN_BUSY", "1")
+        .env("IAPEER_COMPACT_READY_GRACE_MS", "1000");
+    assertThat(sb.run("claude").code()).isZero();
+    s = sessions();
+    assertThat(s.compactGate().compact(WORKER, s.adapters().of("claude"), folder))
+        .isEqualTo(new CompactGate.Outcome.Compacted("transcript"));
+  }
+
+  @Test
+  void aCompactionThatNeverFinishesFailsAfterTheTimeoutWithThePaneTail() {
+    sb.env("FAKE_AGENT_COMPACT_MS", "60000").env("IAPEER_COMPACT_DONE_TIMEOUT_MS", "1500");
+    assertThat(sb.run("claude").code()).isZero();
+
+    Sandbox.Run r = sb.run("compact", "worker");
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err())
+        .startsWith("iapeer compact: worker (claude): failed — compact did not complete within 1500ms "
+            + "(no transcript compact marker; pane tail: ");
+    assertThat(sessions().host().alive(WORKER)).isTrue();
   }
 
   @Test
