@@ -26,6 +26,18 @@ public enum Setting {
   IAPEER_COMPACT_READY_GRACE_MS("5000", "after compaction, how long to wait for the input prompt"),
   IAPEER_LIFECYCLE_LOG_MAX_BYTES("5242880", "lifecycle.log size that starts a new file"),
   IAPEER_LIFECYCLE_LOG_KEEP("5", "how many rotated lifecycle.log files are kept"),
+  IAPEER_IDLE_SECS("3600", "how long a live agent may sit idle before it is put to sleep"),
+  IAPEER_CRASHLOOP_MAX("3", "deaths inside the crash-loop window that keep a peer asleep"),
+  IAPEER_CRASHLOOP_WINDOW_SECS("300", "the crash-loop window"),
+  IAPEER_EPHEMERAL_QUIET_SECS("20", "how long an ephemeral worker that replied stays before it is reaped"),
+  IAPEER_EPHEMERAL_UNARMED_IDLE_SECS("600", "how long an ephemeral worker that never replied may sit idle"),
+  IAPEER_WAKE_LOCK_RETRIES("30", "how often a wake retries for the lock of a wake in progress (0 = once)"),
+  IAPEER_SUPERVISE_TICK_SECS("60", "how often the daemon runs the supervise pass, relaunches and queue drain"),
+  IAPEER_SUPERVISE_LOG_VERBOSE("unset", "1 = lifecycle.log also records the supervise pass's non-decisions"),
+  IAPEER_PANELOG_MAX_BYTES("16777216", "pane-log size at which it is rotated (at least 9 MiB)"),
+  IAPEER_PANELOG_KEEP("2", "rotated copies kept of each pane log"),
+  IAPEER_PANELOG_DIR_BUDGET("536870912", "bytes the pane-log directory may hold before old logs are removed"),
+  IAPEER_PANELOG_STALE_DAYS("14", "age in days (fractions allowed) after which a pane log is removed"),
   IAPEER_TEST_SANDBOX("unset", "1 = a test: refuse to write the real ~/.iapeer (tests set it)"),
   IAPEER_DEBUG("unset", "1 = print the stack trace of an internal error");
 

@@ -1,0 +1,141 @@
+package io.iapeer.host.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.iapeer.core.peer.Identity;
+import io.iapeer.core.settings.Settings;
+import io.iapeer.core.storage.Layout;
+import io.iapeer.host.fakeagent.FakeAgentInstall;
+import io.iapeer.host.runtime.Adapters;
+import io.iapeer.host.runtime.LaunchComposer;
+import io.iapeer.host.runtime.Platform;
+import io.iapeer.host.session.CompactGate;
+import io.iapeer.host.session.Control;
+import io.iapeer.host.session.Launcher;
+import io.iapeer.host.session.Sessions;
+import io.iapeer.host.session.TmuxSessionHost;
+import io.iapeer.host.session.Typist;
+import io.iapeer.host.testing.Sandbox;
+import io.iapeer.host.testing.TmuxServers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+/**
+ * A host for lifecycle tests on real tmux with the fake agent (03 §11): a sandbox (own HOME, root,
+ * socket dir), the fake installed as claude and codex, and the lifecycle wired like the daemon's
+ * but with a quick boot/ready poll. Kills every tmux server it started on close.
+ */
+final class LifecycleHarness implements AutoCloseable {
+  final Sandbox sb;
+  final FakeAgentInstall.Installed fake;
+  final List<String> reports = new CopyOnWriteArrayList<>();
+
+  LifecycleHarness(Path tmp) {
+    sb = new Sandbox(tmp);
+    fake = FakeAgentInstall.into(sb.bin);
+    sb.env("IAPEER_CLAUDE_BIN", fake.claude().toString())
+        .env("IAPEER_CODEX_BIN", fake.codex().toString())
+        .env("PATH", sb.bin + ":/usr/bin:/bin")
+        .env("LANG", "C.UTF-8")
+        .env("IS_SANDBOX", "1") // we run as root; 06 D8 refuses claude without it
+        .env("IAPEER_BOOT_DEADLINE_SECS", "40")
+        .env("IAPEER_READY_GATE_SECS", "20");
+  }
+
+  /** A peer folder made with {@code iapeer init}; returns the folder. */
+  Path peer(String name, String runtime) {
+    Path folder = sb.base.resolve("work/" + name);
+    Sandbox.Run init = sb.cd(folder).run("init", "--runtime", runtime);
+    assertThat(init.code()).as(init.err()).isZero();
+    return folder;
+  }
+
+  Layout layout() {
+    return sb.layout();
+  }
+
+  /** Built afresh, so environment changes made since take effect. */
+  Lifecycle lifecycle() {
+    return lifecycle(Clock.systemUTC());
+  }
+
+  Lifecycle lifecycle(Clock clock) {
+    Layout layout = sb.layout();
+    Settings settings = new Settings(sb.env());
+    TmuxSessionHost host = new TmuxSessionHost(layout);
+    Adapters adapters = new Adapters(layout);
+    Launcher.Pause pause = d -> Thread.sleep(d);
+    Launcher launcher = new Launcher(host, new LaunchComposer(adapters, Platform.current()),
+        new Launcher.Timings(settings.bootDeadline(), settings.readyGate(), Duration.ofMillis(250),
+            Duration.ofMillis(300)), pause);
+    Control control = new Control(host, pause);
+    Sessions sessions = new Sessions(host, adapters, launcher,
+        new Typist(host, new Typist.Timings(settings.livenessGrace(), settings.submitTimeout(),
+            settings.pasteSettle()), pause),
+        control,
+        new CompactGate(host, control, new CompactGate.Timings(settings.compactDoneTimeout(),
+            settings.compactDonePoll(), settings.compactReadyGrace()), pause));
+    return Lifecycle.of(layout, settings, sessions, clock, ManagedPeers.NONE, reports::add);
+  }
+
+  Path state(Identity id, String suffix) {
+    return layout().lifecycleStateDir().resolve(id.address() + "." + suffix);
+  }
+
+  String lifecycleLog() {
+    return read(layout().eventLogDir().resolve("lifecycle.log"));
+  }
+
+  /** How often the fake agent was started in {@code folder}. */
+  static int launches(Path folder) {
+    return launchRecords(folder).size();
+  }
+
+  static List<String> launchRecords(Path folder) {
+    Path f = folder.resolve(".fake-agent/launches.jsonl");
+    return Files.exists(f) ? read(f).lines().toList() : List.of();
+  }
+
+  /** Every transcript line under the sandbox HOME. */
+  String transcripts() {
+    StringBuilder all = new StringBuilder();
+    try (Stream<Path> files = Files.walk(sb.home)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
+        all.append(read(f));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return all.toString();
+  }
+
+  /** The transcript files under the sandbox HOME. */
+  List<Path> transcriptFiles() {
+    try (Stream<Path> files = Files.walk(sb.home.resolve(".claude"))) {
+      return files.filter(p -> p.toString().endsWith(".jsonl") && !p.toString().contains("subagents"))
+          .sorted().toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  static String read(Path f) {
+    try {
+      return Files.exists(f) ? Files.readString(f) : "";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    TmuxServers.killAll(sb.layout().sockDir());
+  }
+}
