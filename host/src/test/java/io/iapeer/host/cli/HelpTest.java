@@ -44,7 +44,13 @@ class HelpTest {
         Arguments.of("verify", List.of("verify", "--fix")),
         Arguments.of("remove", List.of("remove", "boris", "--force")),
         Arguments.of("add-runtime", List.of("add-runtime", "codex", "--all")),
-        Arguments.of("default-runtime", List.of("default-runtime", "codex", "--peer", "boris")));
+        Arguments.of("default-runtime", List.of("default-runtime", "codex", "--peer", "boris")),
+        Arguments.of("stop", List.of("stop", "boris")),
+        Arguments.of("start", List.of("start", "--all")),
+        Arguments.of("refresh", List.of("refresh", "boris")),
+        Arguments.of("new", List.of("new", "boris")),
+        Arguments.of("self-fresh", List.of("self-fresh")),
+        Arguments.of("self-done", List.of("self-done")));
   }
 
   @ParameterizedTest(name = "{0} --help")

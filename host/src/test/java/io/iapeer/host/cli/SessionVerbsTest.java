@@ -105,7 +105,7 @@ class SessionVerbsTest {
     Sandbox.Run r = sb.run("claude");
 
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).contains("peer \"worker\" is stopped — run `iapeer start worker` first");
+    assertThat(r.err()).contains("\"worker\" (claude) is stopped and not accepting messages; start it to resume");
     assertThat(sessions().host().alive(WORKER)).isFalse();
   }
 
