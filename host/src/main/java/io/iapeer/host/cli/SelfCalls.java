@@ -11,7 +11,7 @@ final class SelfCalls {
     String raw = ctx.env().get("PEER_IDENTITY")
         .orElseThrow(() -> new IapException("PEER_IDENTITY is not set — this verb is an agent self-call from inside"
             + " a session"));
-    return Identity.parse(raw)
-        .orElseThrow(() -> new IapException("invalid PEER_IDENTITY \"" + raw + "\" — expected <runtime>-<personality>"));
+    return Identity.parse(raw).orElseThrow(() ->
+        new IapException("invalid PEER_IDENTITY \"" + raw + "\" — expected <runtime>-<personality>"));
   }
 }
