@@ -1,13 +1,21 @@
 package io.iapeer.host.lifecycle;
 
+import io.iapeer.core.IapException;
 import io.iapeer.core.log.LogLine;
 import io.iapeer.core.peer.Identity;
 import io.iapeer.core.profile.PeerProfile;
 import io.iapeer.core.profile.ProfileReader;
+import io.iapeer.core.registry.PeerRecord;
+import io.iapeer.core.registry.RegistrySnapshot;
+import io.iapeer.core.storage.FileLocks;
 import io.iapeer.host.runtime.RuntimeAdapter;
 import io.iapeer.host.session.Death;
 import io.iapeer.host.session.SessionHost;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +40,9 @@ public final class SupervisePass {
     REAPED_IDLE,
     REAPED_EPHEMERAL,
     ALIVE,
-    SKIPPED_ERROR;
+    SKIPPED_ERROR,
+    /** A live session nobody enrolled: its waker died mid-launch (a killed daemon). */
+    ADOPTED;
 
     public String word() {
       return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
@@ -72,7 +82,45 @@ public final class SupervisePass {
       }
       outcomes.add(o);
     }
+    adoptOrphans(tick, outcomes);
     return outcomes;
+  }
+
+  /**
+   * A registered peer's live session without a record, while no wake holds its lock, was left by a
+   * waker that died between the launch and the enrolment: enrolled now, so it is supervised and
+   * reaped like any other instead of running unseen forever.
+   */
+  private void adoptOrphans(Instant tick, List<Outcome> outcomes) {
+    List<Identity> candidates = new ArrayList<>();
+    try (DirectoryStream<Path> socks = Files.newDirectoryStream(lc.layout().sockDir(), "tmux-iap-*.sock")) {
+      for (Path sock : socks) {
+        Identity.fromSocketFileName(sock.getFileName().toString())
+            .filter(id -> !Files.exists(lc.markers().file(id, "session")))
+            .ifPresent(candidates::add);
+      }
+    } catch (IOException e) {
+      return; // no socket dir: nothing runs
+    }
+    if (candidates.isEmpty()) {
+      return;
+    }
+    RegistrySnapshot registry = lc.registry().read();
+    for (Identity id : candidates) {
+      Optional<PeerRecord> peer = registry.find(id.personality()).filter(p -> p.runtimes().contains(id.runtime()));
+      if (peer.isEmpty() || lc.managed().isManaged(id.personality()) || !lc.sessions().host().alive(id)) {
+        continue;
+      }
+      try (FileLocks.Held idle = FileLocks.acquire(WakeLock.file(lc.layout(), id), Duration.ZERO, "waking")) {
+        lc.markers().writeSession(new SessionRecord(id, Path.of(peer.get().cwd()), tick.toEpochMilli()));
+        log(tick, id, Action.ADOPTED, null, "live session without a record", "enrolled");
+        outcomes.add(Outcome.of(id, Action.ADOPTED));
+      } catch (IapException e) {
+        // a wake is on it and enrols the session itself
+      } catch (RuntimeException e) {
+        outcomes.add(Outcome.of(id, Action.SKIPPED_ERROR, String.valueOf(e.getMessage())));
+      }
+    }
   }
 
   private Outcome judge(SessionRecord s, Instant tick) {

@@ -21,10 +21,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
 import java.util.stream.Stream;
 
 /**
@@ -47,6 +49,24 @@ final class LifecycleHarness implements AutoCloseable {
         .env("IS_SANDBOX", "1") // we run as root; 06 D8 refuses claude without it
         .env("IAPEER_BOOT_DEADLINE_SECS", "40")
         .env("IAPEER_READY_GATE_SECS", "20");
+  }
+
+  /**
+   * Puts an {@code iapeer} on the sandbox PATH that runs this build's CLI, so a session can call
+   * {@code iapeer self-fresh} and the like through the fake agent's {@code !run} hook (03 §11 F10).
+   */
+  LifecycleHarness withIapeerOnPath() {
+    String jvm = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String script = "#!/bin/sh\nexec '" + jvm + "' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp '"
+        + System.getProperty("java.class.path") + "' io.iapeer.host.cli.Main \"$@\"\n";
+    Path bin = sb.bin.resolve("iapeer");
+    try {
+      Files.writeString(bin, script);
+      Files.setPosixFilePermissions(bin, PosixFilePermissions.fromString("rwxr-xr-x"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
   }
 
   /** A peer folder made with {@code iapeer init}; returns the folder. */
@@ -83,6 +103,18 @@ final class LifecycleHarness implements AutoCloseable {
         new CompactGate(host, control, new CompactGate.Timings(settings.compactDoneTimeout(),
             settings.compactDonePoll(), settings.compactReadyGrace()), pause));
     return Lifecycle.of(layout, settings, sessions, clock, ManagedPeers.NONE, reports::add);
+  }
+
+  /** Rewrites {@code folder}'s profile with {@code field} set to the raw JSON {@code value}. */
+  static void profileField(Path folder, String field, String value) {
+    Path profile = folder.resolve(".iapeer/peer-profile.json");
+    String json = read(profile);
+    try {
+      String head = "{\n  \"" + field + "\": " + value + ",";
+      Files.writeString(profile, json.replaceFirst("\\{", Matcher.quoteReplacement(head)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   Path state(Identity id, String suffix) {
@@ -124,6 +156,13 @@ final class LifecycleHarness implements AutoCloseable {
     } catch (IOException e) {
       return List.of();
     }
+  }
+
+  /** Each session's transcript, oldest conversation first (by its first record's timestamp). */
+  List<String> transcriptsByTime() {
+    return transcriptFiles().stream().map(LifecycleHarness::read)
+        .sorted(java.util.Comparator.comparing(t -> t.substring(t.indexOf("\"timestamp\""))))
+        .toList();
   }
 
   static String read(Path f) {
