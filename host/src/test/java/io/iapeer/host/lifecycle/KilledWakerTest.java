@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.iapeer.core.peer.Identity;
+import io.iapeer.host.testing.LifecycleHarness;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;

@@ -3,6 +3,7 @@ package io.iapeer.host.lifecycle;
 import io.iapeer.core.settings.Env;
 import io.iapeer.core.settings.Settings;
 import io.iapeer.core.storage.Layout;
+import io.iapeer.host.testing.LifecycleHarness;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package io.iapeer.host.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.iapeer.core.peer.Identity;
+import io.iapeer.host.testing.LifecycleHarness;
 import io.iapeer.host.session.Typed;
 import io.iapeer.host.testing.HoldLock;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.iapeer.host.lifecycle;
+package io.iapeer.host.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,8 @@ import io.iapeer.core.peer.Identity;
 import io.iapeer.core.settings.Settings;
 import io.iapeer.core.storage.Layout;
 import io.iapeer.host.fakeagent.FakeAgentInstall;
+import io.iapeer.host.lifecycle.Lifecycle;
+import io.iapeer.host.lifecycle.ManagedPeers;
 import io.iapeer.host.runtime.Adapters;
 import io.iapeer.host.runtime.LaunchComposer;
 import io.iapeer.host.runtime.Platform;
@@ -15,8 +17,6 @@ import io.iapeer.host.session.Launcher;
 import io.iapeer.host.session.Sessions;
 import io.iapeer.host.session.TmuxSessionHost;
 import io.iapeer.host.session.Typist;
-import io.iapeer.host.testing.Sandbox;
-import io.iapeer.host.testing.TmuxServers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,12 +34,12 @@ import java.util.stream.Stream;
  * socket dir), the fake installed as claude and codex, and the lifecycle wired like the daemon's
  * but with a quick boot/ready poll. Kills every tmux server it started on close.
  */
-final class LifecycleHarness implements AutoCloseable {
-  final Sandbox sb;
-  final FakeAgentInstall.Installed fake;
-  final List<String> reports = new CopyOnWriteArrayList<>();
+public final class LifecycleHarness implements AutoCloseable {
+  public final Sandbox sb;
+  public final FakeAgentInstall.Installed fake;
+  public final List<String> reports = new CopyOnWriteArrayList<>();
 
-  LifecycleHarness(Path tmp) {
+  public LifecycleHarness(Path tmp) {
     sb = new Sandbox(tmp);
     fake = FakeAgentInstall.into(sb.bin);
     sb.env("IAPEER_CLAUDE_BIN", fake.claude().toString())
@@ -55,7 +55,7 @@ final class LifecycleHarness implements AutoCloseable {
    * Puts an {@code iapeer} on the sandbox PATH that runs this build's CLI, so a session can call
    * {@code iapeer self-fresh} and the like through the fake agent's {@code !run} hook (03 §11 F10).
    */
-  LifecycleHarness withIapeerOnPath() {
+  public LifecycleHarness withIapeerOnPath() {
     String jvm = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String script = "#!/bin/sh\nexec '" + jvm + "' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp '"
         + System.getProperty("java.class.path") + "' io.iapeer.host.cli.Main \"$@\"\n";
@@ -70,23 +70,23 @@ final class LifecycleHarness implements AutoCloseable {
   }
 
   /** A peer folder made with {@code iapeer init}; returns the folder. */
-  Path peer(String name, String runtime) {
+  public Path peer(String name, String runtime) {
     Path folder = sb.base.resolve("work/" + name);
     Sandbox.Run init = sb.cd(folder).run("init", "--runtime", runtime);
     assertThat(init.code()).as(init.err()).isZero();
     return folder;
   }
 
-  Layout layout() {
+  public Layout layout() {
     return sb.layout();
   }
 
   /** Built afresh, so environment changes made since take effect. */
-  Lifecycle lifecycle() {
+  public Lifecycle lifecycle() {
     return lifecycle(Clock.systemUTC());
   }
 
-  Lifecycle lifecycle(Clock clock) {
+  public Lifecycle lifecycle(Clock clock) {
     Layout layout = sb.layout();
     Settings settings = new Settings(sb.env());
     TmuxSessionHost host = new TmuxSessionHost(layout);
@@ -106,7 +106,7 @@ final class LifecycleHarness implements AutoCloseable {
   }
 
   /** Rewrites {@code folder}'s profile with {@code field} set to the raw JSON {@code value}. */
-  static void profileField(Path folder, String field, String value) {
+  public static void profileField(Path folder, String field, String value) {
     Path profile = folder.resolve(".iapeer/peer-profile.json");
     String json = read(profile);
     try {
@@ -117,26 +117,26 @@ final class LifecycleHarness implements AutoCloseable {
     }
   }
 
-  Path state(Identity id, String suffix) {
+  public Path state(Identity id, String suffix) {
     return layout().lifecycleStateDir().resolve(id.address() + "." + suffix);
   }
 
-  String lifecycleLog() {
+  public String lifecycleLog() {
     return read(layout().eventLogDir().resolve("lifecycle.log"));
   }
 
   /** How often the fake agent was started in {@code folder}. */
-  static int launches(Path folder) {
+  public static int launches(Path folder) {
     return launchRecords(folder).size();
   }
 
-  static List<String> launchRecords(Path folder) {
+  public static List<String> launchRecords(Path folder) {
     Path f = folder.resolve(".fake-agent/launches.jsonl");
     return Files.exists(f) ? read(f).lines().toList() : List.of();
   }
 
   /** Every transcript line under the sandbox HOME. */
-  String transcripts() {
+  public String transcripts() {
     StringBuilder all = new StringBuilder();
     try (Stream<Path> files = Files.walk(sb.home)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
@@ -149,7 +149,7 @@ final class LifecycleHarness implements AutoCloseable {
   }
 
   /** The transcript files under the sandbox HOME. */
-  List<Path> transcriptFiles() {
+  public List<Path> transcriptFiles() {
     try (Stream<Path> files = Files.walk(sb.home.resolve(".claude"))) {
       return files.filter(p -> p.toString().endsWith(".jsonl") && !p.toString().contains("subagents"))
           .sorted().toList();
@@ -159,13 +159,13 @@ final class LifecycleHarness implements AutoCloseable {
   }
 
   /** Each session's transcript, oldest conversation first (by its first record's timestamp). */
-  List<String> transcriptsByTime() {
+  public List<String> transcriptsByTime() {
     return transcriptFiles().stream().map(LifecycleHarness::read)
         .sorted(java.util.Comparator.comparing(t -> t.substring(t.indexOf("\"timestamp\""))))
         .toList();
   }
 
-  static String read(Path f) {
+  public static String read(Path f) {
     try {
       return Files.exists(f) ? Files.readString(f) : "";
     } catch (IOException e) {
