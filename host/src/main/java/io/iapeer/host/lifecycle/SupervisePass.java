@@ -20,6 +20,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -59,6 +63,9 @@ public final class SupervisePass {
     }
   }
 
+  /** Sessions judged at once. */
+  private static final int PARALLEL = 8;
+
   private final Lifecycle lc;
   private final PaneLogs paneLogs;
 
@@ -70,20 +77,51 @@ public final class SupervisePass {
   public List<Outcome> run() {
     Instant tick = lc.clock().instant();
     paneLogs.sweep().ifPresent(gc -> lc.log().append(gc.line(tick)));
-    List<Outcome> outcomes = new ArrayList<>();
-    for (SessionRecord s : lc.markers().sessions()) {
-      Outcome o;
-      try {
-        o = judge(s, tick);
-      } catch (RuntimeException e) {
-        String why = e.getMessage() == null ? e.toString() : e.getMessage();
-        o = Outcome.of(s.identity(), Action.SKIPPED_ERROR, why);
-        log(tick, s.identity(), Action.SKIPPED_ERROR, null, why, "peer-error-isolated");
-      }
-      outcomes.add(o);
-    }
+    List<Outcome> outcomes = judgeAll(lc.markers().sessions(), tick);
     adoptOrphans(tick, outcomes);
     return outcomes;
+  }
+
+  /**
+   * Each session on its own, several at a time: asking tmux whether a session lives costs a client
+   * process, and one after the other that adds up on a busy host. Outcomes keep the sessions' order.
+   */
+  private List<Outcome> judgeAll(List<SessionRecord> sessions, Instant tick) {
+    List<Outcome> outcomes = new ArrayList<>();
+    if (sessions.isEmpty()) {
+      return outcomes;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL, sessions.size()), r -> {
+      Thread t = new Thread(r, "iapeer-supervise-peer");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<Outcome>> judged = new ArrayList<>();
+      for (SessionRecord s : sessions) {
+        judged.add(pool.submit(() -> isolated(s, tick)));
+      }
+      for (Future<Outcome> f : judged) {
+        outcomes.add(f.get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the daemon is stopping: the next pass finishes the job
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause()); // isolated() catches everything a peer throws
+    } finally {
+      pool.shutdownNow();
+    }
+    return outcomes;
+  }
+
+  private Outcome isolated(SessionRecord s, Instant tick) {
+    try {
+      return judge(s, tick);
+    } catch (RuntimeException e) {
+      String why = e.getMessage() == null ? e.toString() : e.getMessage();
+      log(tick, s.identity(), Action.SKIPPED_ERROR, null, why, "peer-error-isolated");
+      return Outcome.of(s.identity(), Action.SKIPPED_ERROR, why);
+    }
   }
 
   /**

@@ -87,14 +87,18 @@ public final class LifecycleHarness implements AutoCloseable {
   }
 
   public Lifecycle lifecycle(Clock clock) {
+    return lifecycle(clock, Duration.ofMillis(250));
+  }
+
+  /** @param poll the launcher's boot/ready poll (2 s in production) */
+  public Lifecycle lifecycle(Clock clock, Duration poll) {
     Layout layout = sb.layout();
     Settings settings = new Settings(sb.env());
     TmuxSessionHost host = new TmuxSessionHost(layout);
     Adapters adapters = new Adapters(layout);
     Launcher.Pause pause = d -> Thread.sleep(d);
     Launcher launcher = new Launcher(host, new LaunchComposer(adapters, Platform.current()),
-        new Launcher.Timings(settings.bootDeadline(), settings.readyGate(), Duration.ofMillis(250),
-            Duration.ofMillis(300)), pause);
+        new Launcher.Timings(settings.bootDeadline(), settings.readyGate(), poll, Duration.ofMillis(300)), pause);
     Control control = new Control(host, pause);
     Sessions sessions = new Sessions(host, adapters, launcher,
         new Typist(host, new Typist.Timings(settings.livenessGrace(), settings.submitTimeout(),
