@@ -59,7 +59,8 @@ public final class DeliveryRouter implements Router, AutoCloseable {
   private DeliveryRouter(Builder b) {
     this.registry = new Registry(b.layout, b.warnings);
     this.sessions = b.sessions;
-    this.live = new LiveDelivery(b.layout, b.sessions.host(), b.sessions.adapters(), b.sessions.typist(), b.deliveryLockWait);
+    this.live = new LiveDelivery(b.layout, b.sessions.host(), b.sessions.adapters(),
+        b.typer.orElse(LiveDelivery.Typer.of(b.sessions.typist())), b.deliveryLockWait);
     this.wake = b.wake;
     this.hooks = b.hooks;
     this.log = b.log;
@@ -349,6 +350,7 @@ public final class DeliveryRouter implements Router, AutoCloseable {
     private Duration composerPoll = Duration.ofMillis(500);
     private Duration deliveryLockWait = Duration.ofMinutes(6);
     private Launcher.Pause pause = d -> Thread.sleep(d);
+    private Optional<LiveDelivery.Typer> typer = Optional.empty();
     private Clock clock = Clock.systemUTC();
     private ZoneId zone = ZoneId.systemDefault();
 
@@ -420,6 +422,12 @@ public final class DeliveryRouter implements Router, AutoCloseable {
     /** The composer queue's wait between looks at an operator's composer. */
     public Builder pause(Launcher.Pause pause) {
       this.pause = pause;
+      return this;
+    }
+
+    /** Replaces the sessions' typist: logic tests script what typing achieved. */
+    Builder typer(LiveDelivery.Typer typer) {
+      this.typer = Optional.of(typer);
       return this;
     }
 

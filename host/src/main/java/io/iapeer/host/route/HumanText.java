@@ -10,12 +10,14 @@ import java.util.List;
  * suggestion) is human text.
  *
  * <p>tmux carries the style from one captured row to the next, so the state runs over the whole
- * capture. Other escape sequences (cursor moves, OSC hyperlinks) are skipped.
+ * capture. Other escape sequences (cursor moves, OSC hyperlinks) are skipped. A reverse-video cell
+ * is the cursor, not text: Claude Code 2.1 draws it over the first character of its placeholder
+ * in the default colour (real capture {@code claude-busy-queued}).
  */
 final class HumanText {
   private HumanText() {}
 
-  /** One character as drawn. */
+  /** One character as drawn; {@code ghost} = placeholder style or the cursor. */
   private record Cell(int codePoint, boolean ghost) {}
 
   static boolean present(String styled, List<String> glyphs, List<String> ghostSgr) {
@@ -98,9 +100,10 @@ final class HumanText {
     return i + 2;
   }
 
-  /** The style state that decides "ghost": faint, and the foreground colour. */
+  /** The style state that decides "ghost": faint, the foreground colour, reverse video. */
   static final class Sgr {
     private boolean faint;
+    private boolean reverse;
     /** {@code "31"}, {@code "38;5;246"}, {@code "truecolor"}; null = default colour. */
     private String fg;
 
@@ -111,10 +114,13 @@ final class HumanText {
         switch (code) {
           case 0 -> {
             faint = false;
+            reverse = false;
             fg = null;
           }
           case 2 -> faint = true;
           case 22 -> faint = false;
+          case 7 -> reverse = true;
+          case 27 -> reverse = false;
           case 39 -> fg = null;
           case 38, 48, 58 -> {
             int mode = k + 1 < p.length ? number(p[k + 1]) : -1;
@@ -142,7 +148,7 @@ final class HumanText {
     }
 
     boolean ghost(List<String> ghostSgr) {
-      return faint && ghostSgr.contains("2") || fg != null && ghostSgr.contains(fg);
+      return reverse || faint && ghostSgr.contains("2") || fg != null && ghostSgr.contains(fg);
     }
 
     /** An empty parameter is 0, as terminals read it. */

@@ -19,17 +19,27 @@ import java.util.Optional;
  * process or another. Different identities have different locks and type in parallel.
  */
 final class LiveDelivery {
+  /** The final typing step; {@link Typist#type} in production, a script in logic tests. */
+  @FunctionalInterface
+  interface Typer {
+    Typed type(Identity id, RuntimeAdapter adapter, Path cwd, String text) throws InterruptedException;
+
+    static Typer of(Typist typist) {
+      return typist::type;
+    }
+  }
+
   private final Layout layout;
   private final SessionHost host;
   private final Adapters adapters;
-  private final Typist typist;
+  private final Typer typer;
   private final Duration lockWait;
 
-  LiveDelivery(Layout layout, SessionHost host, Adapters adapters, Typist typist, Duration lockWait) {
+  LiveDelivery(Layout layout, SessionHost host, Adapters adapters, Typer typer, Duration lockWait) {
     this.layout = layout;
     this.host = host;
     this.adapters = adapters;
-    this.typist = typist;
+    this.typer = typer;
     this.lockWait = lockWait;
   }
 
@@ -57,7 +67,7 @@ final class LiveDelivery {
             "peer \"" + target.personality() + "\" (" + target.runtime() + ") went offline before the message"
                 + " could be typed; message NOT delivered");
       }
-      return typist.type(target, adapter.get(), cwd, envelope);
+      return typer.type(target, adapter.get(), cwd, envelope);
     }
   }
 }
