@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * show (with escapes; the plain capture strips them), whether a human is attached, and every paste
  * and key typed. Actions on a session that is not live throw like tmux does.
  */
-public final class InMemorySessionHost implements SessionHost {
+public class InMemorySessionHost implements SessionHost {
   private final Set<Identity> live = ConcurrentHashMap.newKeySet();
   private final Set<Identity> attached = ConcurrentHashMap.newKeySet();
   private final Map<Identity, String> screens = new ConcurrentHashMap<>();
