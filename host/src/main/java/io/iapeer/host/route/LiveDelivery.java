@@ -61,13 +61,13 @@ final class LiveDelivery {
       return new Typed.NotDelivered(e.getMessage());
     }
     try (lock) {
-      // The session may have ended while this send waited for the lock.
-      if (!host.alive(target)) {
-        return new Typed.NotDelivered(
-            "peer \"" + target.personality() + "\" (" + target.runtime() + ") went offline before the message"
-                + " could be typed; message NOT delivered");
+      Typed typed = typer.type(target, adapter.get(), cwd, envelope);
+      // A session that ended while this send waited for the lock fails in tmux's words; say it plainly.
+      if (typed instanceof Typed.NotDelivered nd && !host.alive(target)) {
+        return new Typed.NotDelivered("peer \"" + target.personality() + "\" (" + target.runtime()
+            + ") went offline before the message could be typed (" + nd.reason() + "); message NOT delivered");
       }
-      return typer.type(target, adapter.get(), cwd, envelope);
+      return typed;
     }
   }
 }

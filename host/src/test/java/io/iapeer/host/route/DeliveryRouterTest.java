@@ -415,6 +415,23 @@ class DeliveryRouterTest {
   }
 
   @Test
+  void theDaemonsRouterLogsWithTheRotationKnobs() {
+    fx.env.put("IAPEER_DELIVERY_LOG_MAX_BYTES", "300");
+    fx.env.put("IAPEER_DELIVERY_LOG_KEEP", "2");
+    DeliveryRouter router = DeliveryRouter.forDaemon(fx.layout(), fx.settings());
+    Caller lena = fx.caller("claude-lena");
+    for (int i = 0; i < 10; i++) {
+      router.send(lena, req("nobody", null, "x", null));
+    }
+    Path log = fx.layout().deliveryLog();
+    assertThat(log).exists();
+    assertThat(log.resolveSibling("delivery.log.1")).exists();
+    assertThat(log.resolveSibling("delivery.log.2")).exists();
+    assertThat(log.resolveSibling("delivery.log.3")).doesNotExist();
+    assertThat(log.toFile().length()).isLessThanOrEqualTo(300);
+  }
+
+  @Test
   void withoutALogNothingIsWritten() {
     DeliveryRouter router = builder().log(null).build();
     router.send(fx.caller("claude-lena"), req("boris", null, "hi", null));
