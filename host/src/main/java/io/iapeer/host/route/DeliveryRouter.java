@@ -324,7 +324,14 @@ public final class DeliveryRouter implements Router, AutoCloseable {
           false, "foundation peer \"" + FOUNDATION + "\" is not registered; cannot notify queued sender"));
       return;
     }
-    Caller from = Caller.resolve(FOUNDATION, foundation.get().runtime(), snapshot);
+    Caller from;
+    try {
+      from = Caller.resolve(FOUNDATION, foundation.get().runtime(), snapshot);
+    } catch (RuntimeException e) {
+      log.ifPresent(l -> l.notifySkipped(FOUNDATION, sender.personality(), sender.runtime(), Optional.of(noticeTopic),
+          false, String.valueOf(e.getMessage())));
+      return;
+    }
     if (from.address().equals(sender.address())) {
       log.ifPresent(l -> l.notifySkipped(from.address().address(), sender.personality(), sender.runtime(),
           Optional.of(noticeTopic), true, "skipped self-notify (queued sender is the foundation peer itself)"));
