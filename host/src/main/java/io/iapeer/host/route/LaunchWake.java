@@ -23,7 +23,8 @@ import java.util.Optional;
 /**
  * The wake this build has until the lifecycle brings its own (03 §9.2 in part): always a plain
  * fresh launch with the message as the first input — no system prompt, no resume, no markers
- * beyond the stop flag. What it keeps of the contract: the stop refusal, one wake at a time per
+ * beyond the stop flag — of an agent runtime; router runtimes are left to their service manager.
+ * What it keeps of the contract: the stop refusal, one wake at a time per
  * identity (03 §9.3), the live fast path that hands the message back to the router
  * ({@code taskDelivered=false}), and the delivery lock held while the first message is typed.
  */
@@ -79,6 +80,11 @@ public final class LaunchWake implements Wake {
     if (adapter.isEmpty()) {
       return Outcome.failed("no launch adapter for runtime \"" + rt + "\"");
     }
+    if (adapter.get().kind() == RuntimeAdapter.Kind.ROUTER) {
+      // Routers are always-on services: their service manager restarts them, never a message (06 D3).
+      return Outcome.failed("\"" + p + "\" (" + rt + ") is a router runtime kept up by its service manager;"
+          + " the daemon does not wake it");
+    }
     Identity id = new Identity(rt, p);
     Markers markers = new Markers(layout);
     if (markers.stopped(id)) {
@@ -104,9 +110,7 @@ public final class LaunchWake implements Wake {
         if (r instanceof LaunchResult.Failed f) {
           return Outcome.failed(f.reason());
         }
-        // launch never types into a router: the router delivers its first message live (03 §9.2 step 17)
-        boolean typed = adapter.get().kind() == RuntimeAdapter.Kind.TUI || req.task().isEmpty();
-        return Outcome.ready(rt, true, typed);
+        return Outcome.ready(rt, true, true);
       }
     } catch (IapException e) {
       return Outcome.failed(e.getMessage());

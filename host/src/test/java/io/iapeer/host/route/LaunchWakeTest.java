@@ -27,7 +27,7 @@ class LaunchWakeTest {
   @BeforeEach
   void setUp() {
     fx = new RouteFixture(tmp, tmp.resolve("socks"));
-    fx.peer("boris", "claude", "codex", "voicetalk");
+    fx.peer("boris", "claude", "codex", "voicetalk", "notifier");
   }
 
   LaunchWake wake(Duration lockWait) {
@@ -47,6 +47,8 @@ class LaunchWakeTest {
     assertThat(wake("ghost", null)).isEqualTo(Wake.Outcome.failed("unknown peer \"ghost\""));
     assertThat(wake("boris", "telegram")).isEqualTo(Wake.Outcome.failed("runtime \"telegram\" is not declared for \"boris\""));
     assertThat(wake("boris", "voicetalk")).isEqualTo(Wake.Outcome.failed("no launch adapter for runtime \"voicetalk\""));
+    assertThat(wake("boris", "notifier")).isEqualTo(Wake.Outcome.failed(
+        "\"boris\" (notifier) is a router runtime kept up by its service manager; the daemon does not wake it"));
     assertThat(host.starts()).isZero();
   }
 
