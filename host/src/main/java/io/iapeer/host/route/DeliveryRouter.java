@@ -116,6 +116,14 @@ public final class DeliveryRouter implements Router, AutoCloseable {
     composer.ifPresent(q -> q.failAll(ComposerQueue.SHUTDOWN));
   }
 
+  /**
+   * An accepted result's {@code ts} as the sender sees it: the same local ISO-8601 string with
+   * offset that the envelope carries (02 §6, 06 D16).
+   */
+  public String formatTs(Instant ts) {
+    return Timestamps.formatSentAt(ts, zone);
+  }
+
   /** The composer queue's length for {@code target}, the message being typed included. */
   public int composerDepth(Identity target) {
     return composer.map(q -> q.depth(target)).orElse(0);

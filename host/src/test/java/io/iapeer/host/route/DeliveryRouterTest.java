@@ -150,6 +150,7 @@ class DeliveryRouterTest {
     assertThat(e.personality()).isEqualTo("lena");
     assertThat(e.runtime()).isEqualTo("claude");
     assertThat(e.sentAt()).contains("2026-03-02T09:15:07+01:00");
+    assertThat(router().formatTs(((RouteResult.Accepted) r).ts())).isEqualTo("2026-03-02T09:15:07+01:00");
     assertThat(e.topic()).contains("plan");
     assertThat(e.message()).isEqualTo("hello\nboris");
     assertThat(hooks.calls).containsExactly("topic claude-boris plan", "stamp claude-boris", "delivered-from claude-lena");
