@@ -78,10 +78,14 @@ public final class Typist {
 
   /**
    * Phase A waits for the paste to show, phase B presses Enter until the input line clears or the
-   * transcript already holds the message. True when either was seen.
+   * transcript already holds the message. True when either was seen. Where a transcript record is
+   * the proof (Claude), phase B reads the screen once per Enter, to decide on pressing it again:
+   * a clear seen sooner would only start the same transcript wait sooner, and a tmux capture on
+   * every tick delayed seeing the record and took CPU from the agent writing it.
    */
   private boolean submit(Identity id, RuntimeAdapter adapter, String tail, BooleanSupplier recorded)
       throws InterruptedException {
+    boolean byTranscript = adapter.deliveryConfirm() == RuntimeAdapter.DeliveryConfirm.TRANSCRIPT;
     long start = System.nanoTime();
     while (elapsed(start).compareTo(Timings.PASTE_WAIT) < 0 && !holdsPaste(id, adapter, tail)) {
       pause.sleep(Timings.TICK);
@@ -91,9 +95,12 @@ public final class Typist {
       long pressed = System.nanoTime();
       while (elapsed(pressed).compareTo(Timings.CLEAR_WAIT) < 0) {
         pause.sleep(Timings.TICK);
-        if (recorded.getAsBoolean() || !holdsPaste(id, adapter, tail)) {
+        if (recorded.getAsBoolean() || !byTranscript && !holdsPaste(id, adapter, tail)) {
           return true;
         }
+      }
+      if (byTranscript && !holdsPaste(id, adapter, tail)) {
+        return true;
       }
     }
     return false;

@@ -160,32 +160,44 @@ class TypistTest {
     await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(out) && Files.readString(out).equals("line one\nline two\n"));
   }
 
-  @Test
-  void aTranscriptRecordProvesTheSubmitWhileTheScreenStillShowsTheMessage() throws Exception {
-    RuntimeAdapter claude = new Adapters(layout()).of("claude");
+  /** Types "hello there" into a {@link StuckScreen} whose first {@code lostEnters} Enters do nothing. */
+  private StuckScreen typeIntoStuckScreen(int lostEnters) throws Exception {
     String slug = cwd.toRealPath().toString().replaceAll("[^A-Za-z0-9]", "-");
-    StuckScreen host = new StuckScreen(Path.of(env.get("HOME"), ".claude/projects", slug, "session.jsonl"));
+    StuckScreen host = new StuckScreen(Path.of(env.get("HOME"), ".claude/projects", slug, "session.jsonl"), lostEnters);
     Typist typist = new Typist(host,
         new Typist.Timings(Duration.ofSeconds(3), Duration.ofMillis(4000), Duration.ofMillis(250)),
         d -> Thread.sleep(d.toMillis()));
 
-    Typed t = typist.type(new Identity("claude", "worker"), claude, cwd, "hello there");
+    Typed t = typist.type(new Identity("claude", "worker"), new Adapters(layout()).of("claude"), cwd, "hello there");
 
     assertThat(t).isEqualTo(new Typed.Delivered("transcript"));
-    assertThat(host.enters).as("Enter presses once the first one was recorded").isEqualTo(1);
+    return host;
+  }
+
+  @Test
+  void aTranscriptRecordProvesTheSubmitWhileTheScreenStillShowsTheMessage() throws Exception {
+    assertThat(typeIntoStuckScreen(0).enters).as("Enter presses once the first one was recorded").isEqualTo(1);
+  }
+
+  @Test
+  void anEnterThatDidNotTakeIsPressedAgain() throws Exception {
+    assertThat(typeIntoStuckScreen(1).enters).isEqualTo(2);
   }
 
   /**
-   * A Claude whose screen lags: it records each submitted message at once, but its composer keeps
-   * showing the message, so only the transcript can tell that Enter took.
+   * A Claude whose screen lags: it records a submitted message at once, but its composer keeps
+   * showing the message, so only the transcript can tell that Enter took. Its first
+   * {@code lostEnters} Enters are lost on the way.
    */
   private static final class StuckScreen implements SessionHost {
     final Path transcript;
+    final int lostEnters;
     String composer = "";
     int enters;
 
-    StuckScreen(Path transcript) {
+    StuckScreen(Path transcript, int lostEnters) {
       this.transcript = transcript;
+      this.lostEnters = lostEnters;
     }
 
     @Override
@@ -201,7 +213,9 @@ class TypistTest {
     @Override
     public void sendKeys(Identity id, String... keys) {
       assertThat(keys).containsExactly("Enter");
-      enters++;
+      if (++enters <= lostEnters) {
+        return;
+      }
       ObjectNode record = Json.object().put("type", "user");
       record.putObject("message").put("role", "user").put("content", composer);
       try {
