@@ -14,8 +14,12 @@ if grep -qE '^JAVA_VERSION="(2[4-9]|[3-9][0-9])' "$JAVA_HOME/release" 2>/dev/nul
   export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 fi
 dev/install-agent-clis.sh >/dev/null
-# One reactor build: core's classes come from core/target, never from ~/.m2.
-mvn -B -q -pl host -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >&2
+# One reactor build: core's classes come from core/target, never from ~/.m2. Quiet unless it fails.
+if ! build=$(mvn -B -q -pl host -am test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test 2>&1); then
+  echo "$build" >&2
+  echo "typing-latency: the build failed" >&2
+  exit 1
+fi
 cp="host/target/test-classes:host/target/classes:$(cat host/target/bench.classpath)"
 exec "$JAVA_HOME/bin/java" -cp "$cp" io.iapeer.host.bench.TypingLatency bench/typing-floor.sh "$@"

@@ -37,20 +37,30 @@ public final class TypingLatency {
   private TypingLatency() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length < 1 || args.length > 3) {
-      System.err.println("usage: TypingLatency FLOOR_SCRIPT [MESSAGES=50] [WARMUP=3]");
+    int messages = args.length > 1 ? count(args[1], 1) : 50;
+    int warmup = args.length > 2 ? count(args[2], 0) : 3;
+    if (args.length < 1 || args.length > 3 || messages < 0 || warmup < 0) {
+      System.err.println("usage: bench/typing-latency.sh [MESSAGES=50, at least 1] [WARMUP=3]");
       System.exit(2);
     }
     HTTP_SERVER.setLevel(Level.SEVERE);
     Path floorScript = Path.of(args[0]);
-    int messages = args.length > 1 ? Integer.parseInt(args[1]) : 50;
-    int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     try (LiveClaude claude = LiveClaude.launch()) {
       Runtime.getRuntime().addShutdownHook(new Thread(claude::close)); // Ctrl-C leaves no Claude behind
       run(claude, new Floor(floorScript, claude), messages, warmup);
     } catch (IllegalStateException | IOException e) {
       System.err.println("typing-latency: " + e.getMessage());
       System.exit(1);
+    }
+  }
+
+  /** {@code arg} as a whole number of at least {@code min}, else -1. */
+  private static int count(String arg, int min) {
+    try {
+      int n = Integer.parseInt(arg);
+      return n >= min ? n : -1;
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 
