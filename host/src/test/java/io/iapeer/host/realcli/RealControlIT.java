@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -121,6 +122,29 @@ class RealControlIT {
     type(next, "on it");
     // Exactly this text: nothing of the aborted turn is stuck in front of it in the composer.
     assertThat(turnWith(next).conversationTexts()).contains(next);
+  }
+
+  /**
+   * Claude Code, interrupted before any answer arrived, takes the turn back: the message returns to
+   * its composer and no abort record is written. Whatever is typed next lands behind it (left open:
+   * the delivery path assumes an empty composer when no operator is attached, 02 §9.8).
+   */
+  @Test
+  void claudeInterruptedBeforeTheAnswerPutsTheMessageBackInItsComposer() throws Exception {
+    peer = RealPeer.start("claude", tmp, model);
+    launch(false, "hello", "hi");
+    model.replyWhenReleased(Reply.text("never seen"));
+    assertThat(peer.type("an early task")).isInstanceOf(Typed.Delivered.class);
+    turnWith("an early task");
+    await().alias("the busy screen").atMost(PATIENCE).until(() -> peer.screen().contains(RealPeer.BUSY));
+
+    peer.sessions.control().send(peer.id, peer.adapter, "interrupt");
+
+    // Claude draws a no-break space after its prompt glyph.
+    await().alias("the message back in the composer").atMost(PATIENCE)
+        .until(() -> peer.idle() && peer.screen().lines().anyMatch(l -> l.equals("❯\u00a0an early task")));
+    assertThat(peer.transcript()).noneMatch(RealControlIT::abortRecord);
+    assertThat(peer.alive()).isTrue();
   }
 
   /**
