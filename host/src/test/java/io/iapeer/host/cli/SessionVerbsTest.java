@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -217,10 +218,8 @@ class SessionVerbsTest {
     assertThat(undeclared.err()).contains("runtime \"gemini\" is not declared for \"worker\"");
   }
 
-  @Test
-  void attachHandsATerminalToTheSessionUntilCtrlBracketDetaches() throws Exception {
-    assertThat(sb.run("claude").code()).isZero();
-    // The operator's terminal: an outer tmux pane running `iapeer attach worker` as its own process.
+  /** The operator's terminal: an outer tmux pane running {@code iapeer attach worker} as a process. */
+  private String attachFromATerminal() throws Exception {
     Path script = sb.base.resolve("attach.sh");
     StringBuilder sh = new StringBuilder("cd '" + folder + "' && exec env -i TERM=\"$TERM\"");
     sb.env().vars().forEach((k, v) -> sh.append(' ').append(k).append("='").append(v).append('\''));
@@ -231,17 +230,48 @@ class SessionVerbsTest {
     Process start = new ProcessBuilder("tmux", "-S", outer, "-f", "/dev/null", "new-session", "-d",
         "-s", "op", "-x", "120", "-y", "40", "sh " + script).start();
     assertThat(start.waitFor()).isZero();
+    return outer;
+  }
+
+  private void detach(String outer) throws Exception {
+    assertThat(new ProcessBuilder("tmux", "-S", outer, "send-keys", "-t", "op", "C-]").start().waitFor()).isZero();
+  }
+
+  @Test
+  void attachHandsATerminalToTheSessionUntilCtrlBracketDetaches() throws Exception {
+    assertThat(sb.run("claude").code()).isZero();
+    String outer = attachFromATerminal();
     Sessions s = sessions();
 
     await().atMost(Duration.ofSeconds(20)).until(() -> s.host().clientAttached(WORKER));
     Path log = sb.layout().eventLogDir().resolve("lifecycle.log");
     assertThat(Files.readString(log)).contains("ev=attach identity=claude-worker woke=false");
 
-    assertThat(new ProcessBuilder("tmux", "-S", outer, "send-keys", "-t", "op", "C-]").start().waitFor()).isZero();
+    detach(outer);
 
     await().atMost(Duration.ofSeconds(20))
         .until(() -> Files.readString(log).contains("ev=attach-end identity=claude-worker rc=0"));
     assertThat(s.host().clientAttached(WORKER)).isFalse();
     assertThat(s.host().alive(WORKER)).isTrue();
+  }
+
+  @Test
+  void attachResumesASleepingPeerNeverFresh() throws Exception {
+    assertThat(sb.run("claude").code()).isZero();
+    Sessions s = sessions();
+    assertThat(s.typist().type(WORKER, s.adapters().of("claude"), folder, "remember the word pelican"))
+        .isInstanceOf(Typed.Delivered.class);
+    s.host().kill(WORKER);
+
+    String outer = attachFromATerminal();
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> s.host().clientAttached(WORKER));
+    Path log = sb.layout().eventLogDir().resolve("lifecycle.log");
+    assertThat(Files.readString(log)).contains("ev=attach identity=claude-worker woke=true");
+    List<String> launches = Files.readAllLines(folder.resolve(".fake-agent/launches.jsonl"));
+    assertThat(launches).hasSize(2);
+    assertThat(launches.get(1)).contains("\"resume\":true").contains("\"--continue\"");
+    detach(outer);
+    await().atMost(Duration.ofSeconds(20)).until(() -> Files.readString(log).contains("ev=attach-end"));
   }
 }
