@@ -31,7 +31,12 @@ public final class IapeerCommand implements Runnable {
     VERBS.put("remove", RemoveCommand.class);
     VERBS.put("add-runtime", AddRuntimeCommand.class);
     VERBS.put("default-runtime", DefaultRuntimeCommand.class);
+    VERBS.put("send", SendCommand.class);
+    VERBS.put("daemon", DaemonCommand.class);
+    VERBS.put("status", StatusCommand.class);
     GROUPS.put("Peers", List.of("init", "create", "list", "verify", "remove", "add-runtime", "default-runtime"));
+    GROUPS.put("Messaging", List.of("send"));
+    GROUPS.put("Daemon", List.of("daemon", "status"));
     GROUPS.put("About", List.of("version", "help"));
   }
 
