@@ -23,8 +23,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "send",
     customSynopsis = {
-      "usage: iapeer send <target> (--message <text> | --message-file <f|->) [--from <runtime>-<personality>]",
-      "                   [--runtime <rt>] [--topic <t>] [--attachment <path>]…"
+      "usage: iapeer send <target> (--message <text> | --message-file <f|->)",
+      "         [--from <runtime>-<personality>] [--runtime <rt>] [--topic <t>]",
+      "         [--attachment <path>]…"
     },
     description = {
       "Sends a message to a peer, as the send_to_peer tool does.",
