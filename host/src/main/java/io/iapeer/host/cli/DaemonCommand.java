@@ -33,7 +33,7 @@ public final class DaemonCommand implements Runnable {
     Daemon daemon =
         Daemon.start(
             Daemon.Config.of(ctx.layout(), settings, VersionCommand.version()),
-            Routing.router(ctx.layout(), settings),
+            Routing.forDaemon(ctx.layout(), settings),
             log);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

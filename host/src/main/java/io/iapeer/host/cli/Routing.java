@@ -6,14 +6,22 @@ import io.iapeer.host.route.RouteResult.Refused;
 import io.iapeer.host.route.Router;
 
 /**
- * The one place that says which {@link Router} does the delivering, for the daemon and for the
- * CLI's in-process fallback alike.
+ * The one place that says which {@link Router} delivers: the daemon's, and the one {@code iapeer
+ * send} runs in-process when no daemon answers (02 §12: no composer queue, nothing would drain it).
  */
 final class Routing {
   private Routing() {}
 
+  static Router forDaemon(Layout layout, Settings settings) {
+    return notYet();
+  }
+
+  static Router inProcess(Layout layout, Settings settings) {
+    return notYet();
+  }
+
   /** Until the delivery path is part of this build, every send is refused and says why. */
-  static Router router(Layout layout, Settings settings) {
+  private static Router notYet() {
     return (caller, request) ->
         new Refused("the delivery path is not part of this build yet — message NOT delivered");
   }

@@ -76,7 +76,7 @@ public final class SendCommand implements Runnable {
     Sender sender =
         new Sender(
             DaemonClient.of(ctx.layout(), ctx.settings()),
-            () -> Routing.router(ctx.layout(), ctx.settings()),
+            () -> Routing.inProcess(ctx.layout(), ctx.settings()),
             () -> new Registry(ctx.layout(), ctx::warn).read(),
             ctx::warn);
     ctx.out().println(outcome(sender.send(from == null ? cwdPeer() : from, request)));

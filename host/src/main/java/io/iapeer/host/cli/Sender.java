@@ -7,6 +7,7 @@ import io.iapeer.host.daemon.Callers;
 import io.iapeer.host.route.RouteResult;
 import io.iapeer.host.route.RouteResult.Refused;
 import io.iapeer.host.route.Router;
+import io.iapeer.host.route.SendRequest;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -22,7 +23,7 @@ import java.util.function.Supplier;
 record Sender(
     DaemonClient daemon, Supplier<Router> local, Supplier<RegistrySnapshot> registry, Consumer<String> note) {
 
-  RouteResult send(String from, io.iapeer.host.route.SendRequest request) {
+  RouteResult send(String from, SendRequest request) {
     Optional<RouteResult> viaDaemon = daemon.send(from, request);
     if (viaDaemon.isPresent()) {
       return viaDaemon.get();
