@@ -2,10 +2,10 @@ package io.iapeer.core.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The daemon's knobs: the strict port table of 02 §8.2 (case 45), the bearer token, the trace. */
 class SettingsTest {

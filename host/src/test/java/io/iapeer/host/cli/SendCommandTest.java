@@ -110,12 +110,16 @@ class SendCommandTest {
   @Test
   void queuedSendsSayWhichQueueHasThem() {
     Sandbox sb = withDaemon(host());
-    router.answer(new Accepted(new Identity("codex", "nova"), false, Instant.now(), Optional.of(new Queued("ephemeral", 2))));
+    router.answer(queued("ephemeral", 2));
     assertThat(sb.run("send", "nova", "--message", "m").out())
         .isEqualTo("queued for nova (codex), depth 2 — the daemon tick drains it\n");
-    router.answer(new Accepted(new Identity("codex", "nova"), false, Instant.now(), Optional.of(new Queued("composer", 1))));
+    router.answer(queued("composer", 1));
     assertThat(sb.run("send", "nova", "--message", "m").out())
         .startsWith("queued for nova (codex), depth 1 — ");
+  }
+
+  private static Accepted queued(String by, int depth) {
+    return new Accepted(new Identity("codex", "nova"), false, Instant.now(), Optional.of(new Queued(by, depth)));
   }
 
   @Test
@@ -125,7 +129,8 @@ class SendCommandTest {
     Sandbox.Run r = sb.run("send", "ghost", "--message", "m");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err()).isEqualTo("iapeer send: peer \"ghost\" is not in the iapeer peers index; message NOT delivered\n");
+    assertThat(r.err())
+        .isEqualTo("iapeer send: peer \"ghost\" is not in the iapeer peers index; message NOT delivered\n");
   }
 
   @Test
@@ -186,7 +191,8 @@ class SendCommandTest {
     Sandbox sb = host();
     List<String> notes = new ArrayList<>();
     Sender sender = new Sender(
-        new DaemonClient(sb.layout().routerSocket(), URI.create("http://127.0.0.1:" + freePort() + "/mcp"), Optional.empty()),
+        new DaemonClient(
+            sb.layout().routerSocket(), URI.create("http://127.0.0.1:" + freePort() + "/mcp"), Optional.empty()),
         () -> router,
         () -> new Registry(sb.layout(), w -> {}).read(),
         notes::add);
@@ -194,7 +200,8 @@ class SendCommandTest {
     RouteResult ok = sender.send("claude-boris", req);
     assertThat(ok).isInstanceOf(Accepted.class);
     assertThat(router.only().caller().address()).isEqualTo(new Identity("claude", "boris"));
-    assertThat(notes).containsExactly("no daemon answered on " + sb.layout().routerSocket() + " — sending in-process");
+    assertThat(notes)
+        .containsExactly("no daemon answered on " + sb.layout().routerSocket() + " — sending in-process");
     assertThat(sender.send("claude-ghost", req))
         .isEqualTo(new Refused("unknown caller \"ghost\" — not registered in peers-profiles.json"));
     assertThat(router.calls()).hasSize(1);
