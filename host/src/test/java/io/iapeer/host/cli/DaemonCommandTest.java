@@ -9,11 +9,11 @@ import io.iapeer.core.storage.Json;
 import io.iapeer.host.client.Health;
 import io.iapeer.host.daemon.Daemon;
 import io.iapeer.host.testing.DaemonOutput;
+import io.iapeer.host.testing.Ports;
 import io.iapeer.host.testing.RecordingRouter;
 import io.iapeer.host.testing.Sandbox;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,16 +43,10 @@ class DaemonCommandTest {
     }
   }
 
-  static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
   @Test
   void theDaemonRunsUntilSigtermThenCleansUpAndExitsZero() throws Exception {
     Sandbox sb = new Sandbox(tmp);
-    int port = freePort();
+    int port = Ports.free();
     ProcessBuilder pb = new ProcessBuilder(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"),

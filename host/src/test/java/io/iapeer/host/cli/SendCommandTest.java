@@ -12,6 +12,7 @@ import io.iapeer.host.route.RouteResult.Queued;
 import io.iapeer.host.route.RouteResult.Refused;
 import io.iapeer.host.route.SendRequest;
 import io.iapeer.host.testing.DaemonOutput;
+import io.iapeer.host.testing.Ports;
 import io.iapeer.host.testing.RecordingRouter;
 import io.iapeer.host.testing.Sandbox;
 import java.net.URI;
@@ -179,7 +180,7 @@ class SendCommandTest {
 
   @Test
   void withNoDaemonTheCliSendsInProcessAndSaysSo() {
-    Sandbox sb = host().env("IAPEER_PORT", String.valueOf(freePort()));
+    Sandbox sb = host().env("IAPEER_PORT", String.valueOf(Ports.free()));
     Sandbox.Run r = sb.run("send", "nova", "--message", "m");
     assertThat(r.err()).startsWith(
         "warn: no daemon answered on " + sb.layout().routerSocket() + " — sending in-process\niapeer send: ");
@@ -192,7 +193,7 @@ class SendCommandTest {
     List<String> notes = new ArrayList<>();
     Sender sender = new Sender(
         new DaemonClient(
-            sb.layout().routerSocket(), URI.create("http://127.0.0.1:" + freePort() + "/mcp"), Optional.empty()),
+            sb.layout().routerSocket(), URI.create("http://127.0.0.1:" + Ports.free() + "/mcp"), Optional.empty()),
         () -> router,
         () -> new Registry(sb.layout(), w -> {}).read(),
         notes::add);
@@ -238,13 +239,5 @@ class SendCommandTest {
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).startsWith("iapeer send: cannot read --message-file missing.txt: ");
     assertThat(router.calls()).isEmpty();
-  }
-
-  static int freePort() {
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }
