@@ -35,6 +35,12 @@ public interface SessionHost {
   /** The visible screen as text, no escapes ({@code capture-pane -p}). */
   String capture(Identity id);
 
+  /**
+   * The visible screen with its SGR escapes ({@code capture-pane -p -e}): what tells a human's
+   * typing from a placeholder drawn faint or grey (02 §9.8).
+   */
+  String captureStyled(Identity id);
+
   /** Types {@code text} as one paste through a uniquely named buffer (03 §7.1 steps 1–2). */
   void paste(Identity id, String text, PasteMode mode);
 

@@ -147,6 +147,11 @@ public final class TmuxSessionHost implements SessionHost {
   }
 
   @Override
+  public String captureStyled(Identity id) {
+    return tmux(id).require("capture-pane", "-p", "-e", "-t", Tmux.pane(id)).out();
+  }
+
+  @Override
   public void paste(Identity id, String text, PasteMode mode) {
     Tmux tmux = tmux(id);
     // Unique per call: buffers are per server, and a leftover must never be pasted by mistake.

@@ -50,7 +50,10 @@ class HelpTest {
         Arguments.of("refresh", List.of("refresh", "boris")),
         Arguments.of("new", List.of("new", "boris")),
         Arguments.of("self-fresh", List.of("self-fresh")),
-        Arguments.of("self-done", List.of("self-done")));
+        Arguments.of("self-done", List.of("self-done")),
+        Arguments.of("send", List.of("send", "boris", "--message", "m", "--from", "claude-boris")),
+        Arguments.of("daemon", List.of("daemon")),
+        Arguments.of("status", List.of("status", "--json")));
   }
 
   @ParameterizedTest(name = "{0} --help")
@@ -115,7 +118,8 @@ class HelpTest {
     assertThat(r.err()).isEmpty();
     assertThat(r.out()).startsWith("usage: iapeer <verb> [args]\n");
     for (String verb :
-        List.of("version", "init", "create", "list", "verify", "remove", "add-runtime", "default-runtime", "help")) {
+        List.of("version", "init", "create", "list", "verify", "remove", "add-runtime", "default-runtime", "send",
+            "daemon", "status", "help")) {
       assertThat(r.out()).contains("iapeer " + verb);
     }
   }

@@ -65,6 +65,12 @@ class TopicsTest {
   }
 
   @Test
+  void aTopicFileOfAnotherIdentityIsSeparate() {
+    topics.add(BOB, "a");
+    assertThat(topics.list(new Identity("claude", "bob2"))).isEmpty();
+  }
+
+  @Test
   void anUnreadableFileIsNoTopics() throws IOException {
     Files.createDirectories(file.getParent());
     Files.write(file, new byte[] {(byte) 0xff, (byte) 0xfe, '\n'});
