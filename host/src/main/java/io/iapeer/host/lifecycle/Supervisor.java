@@ -55,7 +55,7 @@ public final class Supervisor {
   }
 
   /** 03 §9.11: one task per session; the item leaves the queue only once the session has it. */
-  Optional<Drained> drain(Identity id) {
+  public Optional<Drained> drain(Identity id) {
     if (lc.managed().isManaged(id.personality()) || lc.sessions().host().alive(id)) {
       return Optional.empty();
     }

@@ -33,11 +33,6 @@ final class WakeLock {
   }
 
   static Path file(Layout layout, Identity id) {
-    return layout.lifecycleStateDir().resolve(id.address() + ".wake.lock");
-  }
-
-  /** Held while a first message is typed, so no delivery pastes into a booting session (06 D5). */
-  static Path deliveryLock(Layout layout, Identity id) {
-    return layout.lifecycleStateDir().resolve(id.address() + ".deliver.lock");
+    return layout.wakeLock(id);
   }
 }

@@ -10,6 +10,7 @@ import io.iapeer.core.registry.RegistrySnapshot;
 import io.iapeer.core.storage.FileLocks;
 import io.iapeer.host.prompt.HostFacts;
 import io.iapeer.host.prompt.SystemPrompt;
+import io.iapeer.host.route.Wake;
 import io.iapeer.host.runtime.LaunchSpec;
 import io.iapeer.host.runtime.RuntimeAdapter;
 import io.iapeer.host.session.LaunchResult;
@@ -23,9 +24,10 @@ import java.util.Optional;
  * deciding fresh or resume from the markers. Every refusal and decision is one {@code ev=wake}
  * line in lifecycle.log. Safe from many threads and processes at once: the wake lock runs the wakes
  * of one identity one after the other, and a wake that finds the session live returns READY with
- * {@code taskDelivered=false} so its caller delivers live.
+ * {@code taskDelivered=false} so its caller delivers live. The router's message wakes come in
+ * through {@link Wake}; operator verbs ask for fresh or resumed sessions with a {@link Request}.
  */
-public final class Waker {
+public final class Waker implements Wake {
   private final Lifecycle lc;
   private final Runnable prelude;
 
@@ -106,6 +108,17 @@ public final class Waker {
     }
   }
 
+  /** A message wake from the router (02 §9.4). */
+  @Override
+  public Outcome wake(Wake.Request req) {
+    Result r = wake(Request.message(req.personality(), req.runtime(), req.topic(), req.task()));
+    if (r.ready()) {
+      return Outcome.ready(r.runtime().orElseThrow(), r.woke(), r.taskDelivered().orElse(true));
+    }
+    String reason = r.reason().orElse("the wake failed");
+    return r.stopped() ? Outcome.stopped(reason) : Outcome.failed(reason);
+  }
+
   public Result wake(Request req) {
     try {
       prelude.run();
@@ -138,6 +151,11 @@ public final class Waker {
     }
     String rt = ((RuntimePick.Chosen) pick).runtime();
     RuntimeAdapter adapter = lc.sessions().adapters().of(rt);
+    if (adapter.kind() == RuntimeAdapter.Kind.ROUTER) {
+      // always-on services: their service manager starts and restarts them, never a message (06 D3, D13)
+      return Result.failed("\"" + p + "\" (" + rt + ") is a router runtime kept up by its service manager;"
+          + " the daemon does not wake it");
+    }
     Identity id = new Identity(rt, p);
     if (lc.markers().stopped(id)) {
       log(p, id, rt, "refused", "stopped", null, null);
@@ -219,11 +237,11 @@ public final class Waker {
     String first = FirstMessage.compose(!d.resume(), profile.flatMap(PeerProfile::initialPrompt), req.task());
     LaunchResult launched;
     String typing = "\"" + p + "\" (" + rt + ") is being typed into by another delivery — retry shortly";
-    Path deliveryLock = WakeLock.deliveryLock(lc.layout(), id);
-    try (FileLocks.Held held = FileLocks.acquire(deliveryLock, lc.deliveryLockWait(), typing)) {
+    // held while the first message is typed: nothing else is pasted into a booting session (06 D5)
+    try (FileLocks.Held held = FileLocks.acquire(lc.layout().deliveryLock(id), lc.deliveryLockWait(), typing)) {
       launched = lc.sessions().launcher().launch(spec, adapter, first);
     }
-    return launched instanceof LaunchResult.Failed f ? failedLaunch(id, cwd, f) : ready(req, id, cwd, d, adapter);
+    return launched instanceof LaunchResult.Failed f ? failedLaunch(id, cwd, f) : ready(req, id, cwd, d);
   }
 
   /** 03 §9.2 step 16: a session left running is enrolled so idle reap bounds it; else it died. */
@@ -240,7 +258,7 @@ public final class Waker {
   }
 
   /** 03 §9.2 step 17. */
-  private Result ready(Request req, Identity id, Path cwd, Decision d, RuntimeAdapter adapter) {
+  private Result ready(Request req, Identity id, Path cwd, Decision d) {
     Markers markers = lc.markers();
     try {
       markers.writeSession(new SessionRecord(id, cwd, lc.clock().millis()));
@@ -253,9 +271,7 @@ public final class Waker {
     }
     req.topic().ifPresent(t -> bestEffort(() -> lc.topics().add(id, t)));
     bestEffort(() -> markers.trimDeaths(id, lc.settings().crashLoopWindow().toMillis()));
-    // launch never types into a router: its first message still has to go in live (03 §13.4)
-    boolean delivered = adapter.kind() == RuntimeAdapter.Kind.TUI || req.task().isEmpty();
-    return Result.ready(id, true, delivered);
+    return Result.ready(id, true, true);
   }
 
   private void bestEffort(Runnable r) {
