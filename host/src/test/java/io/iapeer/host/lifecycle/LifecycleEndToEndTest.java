@@ -203,6 +203,9 @@ class LifecycleEndToEndTest {
     Lifecycle lc = h.lifecycle();
     wake(lc, "a turn that never ends", null);
     Path exits = h.layout().eventLogDir().resolve("exits.log");
+    for (Flag f : new Flag[] {Flag.IDLE_REAPED, Flag.NEW_EAGER}) {
+      lc.markers().set(WORKER, f); // case 49: new clears the park and eager marks
+    }
 
     Sandbox.Run r = h.sb.run("new", "worker");
 
@@ -213,6 +216,8 @@ class LifecycleEndToEndTest {
     assertThat(lc.markers().deaths(WORKER)).isEmpty();
     assertThat(LifecycleHarness.read(exits)).doesNotContain("identity=claude-worker");
     assertThat(lc.markers().session(WORKER)).isPresent();
+    assertThat(lc.markers().idleReaped(WORKER)).isFalse();
+    assertThat(lc.markers().has(WORKER, Flag.NEW_EAGER)).isFalse();
     assertThat(h.lifecycleLog()).contains("mode=fresh cause=folder-launch\n");
   }
 }
