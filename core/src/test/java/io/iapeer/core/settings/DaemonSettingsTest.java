@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The daemon's knobs: the strict port table of 02 §8.2 (case 45), the bearer token, the trace. */
-class SettingsTest {
+class DaemonSettingsTest {
   private static Settings with(String name, String value) {
     return new Settings(Env.of(name, value));
   }
