@@ -90,11 +90,13 @@ public final class SendCommand implements Runnable {
           "delivered to " + a.deliveredTo().personality() + " (" + a.deliveredTo().runtime() + ")";
       case Accepted a -> {
         var q = a.queue().get();
-        String how = "ephemeral".equals(q.by())
-            ? "the daemon tick drains it"
-            : "someone is typing in that session; it is delivered when they are done";
+        String when = switch (q.by()) {
+          case "ephemeral" -> "the daemon tick drains it";
+          case "composer" -> "someone is typing in that session; it is delivered when they are done";
+          default -> "the session takes it when its running turn ends";
+        };
         yield "queued for " + a.deliveredTo().personality() + " (" + a.deliveredTo().runtime() + "), depth "
-            + q.depth() + " — " + how;
+            + q.depth() + " — " + when;
       }
     };
   }

@@ -115,8 +115,11 @@ class SendCommandTest {
     assertThat(sb.run("send", "nova", "--message", "m").out())
         .isEqualTo("queued for nova (codex), depth 2 — the daemon tick drains it\n");
     router.answer(queued("composer", 1));
+    assertThat(sb.run("send", "nova", "--message", "m").out()).isEqualTo("queued for nova (codex), depth 1 — someone"
+        + " is typing in that session; it is delivered when they are done\n");
+    router.answer(queued("session", 1));
     assertThat(sb.run("send", "nova", "--message", "m").out())
-        .startsWith("queued for nova (codex), depth 1 — ");
+        .isEqualTo("queued for nova (codex), depth 1 — the session takes it when its running turn ends\n");
   }
 
   private static Accepted queued(String by, int depth) {
