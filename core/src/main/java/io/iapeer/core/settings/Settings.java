@@ -70,6 +70,38 @@ public record Settings(Env env) {
     return Duration.ofMillis(positiveLong(Setting.IAPEER_COMPACT_READY_GRACE_MS, 5000));
   }
 
+  public long lifecycleLogMaxBytes() {
+    return positiveLong(Setting.IAPEER_LIFECYCLE_LOG_MAX_BYTES, 5L << 20);
+  }
+
+  public int lifecycleLogKeep() {
+    return (int) Math.min(positiveLong(Setting.IAPEER_LIFECYCLE_LOG_KEEP, 5), 100);
+  }
+
+  /** The composer queue's force-deliver ceiling (02 §9.8); 0 is allowed: deliver at once. */
+  public Duration composerQueueTimeout() {
+    return Duration.ofMillis(
+        env.get(Setting.IAPEER_COMPOSER_QUEUE_TIMEOUT_MS.name())
+            .flatMap(Settings::parseLong)
+            .filter(v -> v >= 0)
+            .orElse(120_000L));
+  }
+
+  /** The composer queue's re-check interval (02 §9.8); 0 falls back like a bad value. */
+  public Duration composerQueuePoll() {
+    return Duration.ofMillis(positiveLong(Setting.IAPEER_COMPOSER_QUEUE_POLL_MS, 500));
+  }
+
+  /** delivery.log's rotation threshold (02 §11): positive integers only. */
+  public long deliveryLogMaxBytes() {
+    return positiveLong(Setting.IAPEER_DELIVERY_LOG_MAX_BYTES, 5_242_880);
+  }
+
+  /** Rotated copies of delivery.log kept (02 §11): positive integers only. */
+  public int deliveryLogKeep() {
+    return (int) Math.min(Integer.MAX_VALUE, positiveLong(Setting.IAPEER_DELIVERY_LOG_KEEP, 5));
+  }
+
   public boolean sandbox() {
     return env.isTrue(Setting.IAPEER_TEST_SANDBOX.name());
   }

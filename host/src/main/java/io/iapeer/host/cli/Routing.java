@@ -2,7 +2,7 @@ package io.iapeer.host.cli;
 
 import io.iapeer.core.settings.Settings;
 import io.iapeer.core.storage.Layout;
-import io.iapeer.host.route.RouteResult.Refused;
+import io.iapeer.host.route.DeliveryRouter;
 import io.iapeer.host.route.Router;
 
 /**
@@ -13,16 +13,10 @@ final class Routing {
   private Routing() {}
 
   static Router forDaemon(Layout layout, Settings settings) {
-    return notYet();
+    return DeliveryRouter.forDaemon(layout, settings);
   }
 
   static Router inProcess(Layout layout, Settings settings) {
-    return notYet();
-  }
-
-  /** Until the delivery path is part of this build, every send is refused and says why. */
-  private static Router notYet() {
-    return (caller, request) ->
-        new Refused("the delivery path is not part of this build yet — message NOT delivered");
+    return DeliveryRouter.inProcess(layout, settings);
   }
 }
