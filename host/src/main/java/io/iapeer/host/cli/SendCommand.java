@@ -7,6 +7,7 @@ import io.iapeer.core.registry.Registry;
 import io.iapeer.host.client.DaemonClient;
 import io.iapeer.host.route.RouteResult;
 import io.iapeer.host.route.RouteResult.Accepted;
+import io.iapeer.host.route.RouteResult.Queued;
 import io.iapeer.host.route.RouteResult.Refused;
 import io.iapeer.host.route.SendRequest;
 import java.io.IOException;
@@ -91,8 +92,8 @@ public final class SendCommand implements Runnable {
       case Accepted a -> {
         var q = a.queue().get();
         String when = switch (q.by()) {
-          case "ephemeral" -> "the daemon tick drains it";
-          case "composer" -> "someone is typing in that session; it is delivered when they are done";
+          case Queued.EPHEMERAL -> "the daemon tick drains it";
+          case Queued.COMPOSER -> "someone is typing in that session; it is delivered when they are done";
           default -> "the session takes it when its running turn ends";
         };
         yield "queued for " + a.deliveredTo().personality() + " (" + a.deliveredTo().runtime() + "), depth "
