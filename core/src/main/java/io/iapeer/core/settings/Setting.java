@@ -29,6 +29,8 @@ public enum Setting {
   IAPEER_COMPOSER_QUEUE_POLL_MS("500", "how often a held message looks again at the target's composer"),
   IAPEER_DELIVERY_LOG_MAX_BYTES("5242880", "size at which delivery.log is rotated"),
   IAPEER_DELIVERY_LOG_KEEP("5", "rotated copies of delivery.log kept"),
+  IAPEER_LIFECYCLE_LOG_MAX_BYTES("5242880", "lifecycle.log size that starts a new file"),
+  IAPEER_LIFECYCLE_LOG_KEEP("5", "how many rotated lifecycle.log files are kept"),
   IAPEER_TEST_SANDBOX("unset", "1 = a test: refuse to write the real ~/.iapeer (tests set it)"),
   IAPEER_DEBUG("unset", "1 = print the stack trace of an internal error");
 

@@ -50,12 +50,12 @@ public interface SessionHost {
   /** Types {@code text} character by character, no key-name lookup ({@code send-keys -l}). */
   void sendLiteral(Identity id, String text);
 
-  /** {@code #{session_id}:#{pane_id}} of the live session; changes whenever it is relaunched. */
+  /** {@code <pane pid>:#{session_id}:#{pane_id}} of the live session; changes whenever it is relaunched. */
   Optional<String> sessionToken(Identity id);
 
   /** Whether a client (a human) is attached to the session (06 D1). */
   boolean clientAttached(Identity id);
 
   /** The command an operator runs to watch and type into the session (03 §6). */
-  AttachCommand attachCommand(Identity id);
+  AttachInvocation attachCommand(Identity id);
 }

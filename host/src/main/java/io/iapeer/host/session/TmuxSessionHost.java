@@ -31,7 +31,7 @@ public final class TmuxSessionHost implements SessionHost {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final AtomicLong BUFFERS = new AtomicLong();
   private static final Pattern PANE_STATE = Pattern.compile("([01]) (\\d+)");
-  private static final Pattern TOKEN = Pattern.compile("\\$\\d+:%\\d+");
+  private static final Pattern TOKEN = Pattern.compile("\\d+:\\$\\d+:%\\d+");
 
   private final Layout layout;
   private final CommandRunner runner;
@@ -192,7 +192,9 @@ public final class TmuxSessionHost implements SessionHost {
 
   @Override
   public Optional<String> sessionToken(Identity id) {
-    return describe(id, "#{session_id}:#{pane_id}", TOKEN).map(Matcher::group);
+    // Every launch starts a new server whose first session and pane are $0 and %0 again, so the
+    // pane's process id tells one launch from the next.
+    return describe(id, "#{pane_pid}:#{session_id}:#{pane_id}", TOKEN).map(Matcher::group);
   }
 
   /**
@@ -223,9 +225,9 @@ public final class TmuxSessionHost implements SessionHost {
   }
 
   @Override
-  public AttachCommand attachCommand(Identity id) {
+  public AttachInvocation attachCommand(Identity id) {
     Tmux tmux = tmux(id);
-    return new AttachCommand(
+    return new AttachInvocation(
         List.of(Tmux.PROGRAM, "-S", tmux.socket().toString(), "attach", "-t", Tmux.session(id)),
         layout.env().without("TMUX", "TMUX_PANE").vars());
   }

@@ -56,7 +56,8 @@ final class LiveHost implements AutoCloseable {
     var s = fx.settings();
     Typist typist = new Typist(host, new Typist.Timings(s.livenessGrace(), s.submitTimeout(), s.pasteSettle()),
         d -> Thread.sleep(d));
-    sessions = new Sessions(host, adapters, launcher, typist);
+    Sessions base = Sessions.of(host, adapters, s);
+    sessions = new Sessions(host, adapters, launcher, typist, base.control(), base.compactGate());
   }
 
   /** The daemon's router on this host: composer queue, launching wake, hooks, delivery.log. */

@@ -1,7 +1,7 @@
 package io.iapeer.host.testing;
 
 import io.iapeer.core.peer.Identity;
-import io.iapeer.host.session.AttachCommand;
+import io.iapeer.host.session.AttachInvocation;
 import io.iapeer.host.session.Death;
 import io.iapeer.host.session.PasteMode;
 import io.iapeer.host.session.SessionHost;
@@ -144,8 +144,8 @@ public class InMemorySessionHost implements SessionHost {
   }
 
   @Override
-  public AttachCommand attachCommand(Identity id) {
-    return new AttachCommand(new ArrayList<>(List.of("tmux", "attach", "-t", id.address())), Map.of());
+  public AttachInvocation attachCommand(Identity id) {
+    return new AttachInvocation(new ArrayList<>(List.of("tmux", "attach", "-t", id.address())), Map.of());
   }
 
   private void require(Identity id, String verb) {
