@@ -68,6 +68,13 @@ public record Layout(Env env, Path home, Path root, Path nativeHome, boolean exp
     return root.resolve("state").resolve("iapeer");
   }
 
+  /** The daemon's unix socket: IAPEER_DAEMON_SOCKET, else {@code router.sock} in the state dir. */
+  public Path routerSocket() {
+    return env.get(Setting.IAPEER_DAEMON_SOCKET.name())
+        .map(Path::of)
+        .orElse(daemonStateDir().resolve("router.sock"));
+  }
+
   public Path routerJson() {
     return daemonStateDir().resolve("router.json");
   }

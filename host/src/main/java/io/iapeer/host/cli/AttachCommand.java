@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     name = "attach",
     customSynopsis = "usage: iapeer attach <peer> [runtime]",
     description = {
-      "Opens a peer's live session in this terminal; Ctrl-] detaches and leaves it running.",
+      "Opens a peer's live session in this terminal; Ctrl-] detaches, the session runs on.",
       "",
       "A sleeping peer is resumed first (never started fresh). Without a runtime: the only one",
       "declared, else the default when live, else the only live one, else the default."

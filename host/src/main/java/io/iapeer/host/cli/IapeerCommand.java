@@ -34,8 +34,13 @@ public final class IapeerCommand implements Runnable {
     VERBS.put("attach", AttachCommand.class);
     VERBS.put("interrupt", InterruptCommand.class);
     VERBS.put("compact", CompactCommand.class);
+    VERBS.put("send", SendCommand.class);
+    VERBS.put("daemon", DaemonCommand.class);
+    VERBS.put("status", StatusCommand.class);
     GROUPS.put("Peers", List.of("init", "create", "list", "verify", "remove", "add-runtime", "default-runtime"));
     GROUPS.put("Sessions", List.of("<runtime>", "attach", "interrupt", "compact"));
+    GROUPS.put("Messaging", List.of("send"));
+    GROUPS.put("Daemon", List.of("daemon", "status"));
     GROUPS.put("About", List.of("version", "help"));
   }
 

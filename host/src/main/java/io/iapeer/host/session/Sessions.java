@@ -46,4 +46,9 @@ public record Sessions(
             pause);
     return new Sessions(host, adapters, launcher, typist, control, gate);
   }
+
+  /** The same layer with another launch primitive (tests poll faster than production's 2 s). */
+  public Sessions withLauncher(Launcher other) {
+    return new Sessions(host, adapters, other, typist, control, compactGate);
+  }
 }

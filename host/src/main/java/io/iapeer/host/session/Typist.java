@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -30,7 +31,11 @@ public final class Typist {
   public record Timings(Duration grace, Duration submitBudget, Duration routerSettle) {
     public static final Duration PASTE_WAIT = Duration.ofMillis(1500);
     public static final Duration CLEAR_WAIT = Duration.ofMillis(500);
-    public static final Duration TICK = Duration.ofMillis(40);
+    /**
+     * Every poll, screen and transcript alike. 03 §7.1 says 40 and 100 ms; on the typing benchmark
+     * (bench/typing-latency.sh) waiting that long to look was most of what we cost over a bare paste.
+     */
+    public static final Duration TICK = Duration.ofMillis(20);
   }
 
   private final SessionHost host;
@@ -52,22 +57,35 @@ public final class Typist {
         return new Typed.Delivered("paste");
       }
       Map<Path, Long> baseline = sizes(adapter.transcriptFiles(cwd));
+      String tail = tailMarker(text);
+      // The record that confirms delivery also proves the submit: no need to see the composer clear.
+      BooleanSupplier recorded = adapter.deliveryConfirm() == RuntimeAdapter.DeliveryConfirm.TRANSCRIPT
+          ? () -> recordCarrying(adapter.transcriptFiles(cwd), baseline, tail).isPresent()
+          : () -> false;
       host.paste(id, text, PasteMode.TUI);
-      boolean cleared = submit(id, adapter, tailMarker(text));
+      boolean cleared = submit(id, adapter, tail, recorded);
       if (adapter.deliveryConfirm() == RuntimeAdapter.DeliveryConfirm.SOCKET_ACK) {
         // Codex keeps a durable input queue and writes its session file only when the turn starts.
         return host.alive(id)
             ? new Typed.Delivered(cleared ? "input-cleared" : "alive")
             : new Typed.NotDelivered("peer session " + id + " died while the message was typed");
       }
-      return confirmInTranscript(id, adapter, cwd, baseline, tailMarker(text), cleared);
+      return confirmInTranscript(id, adapter, cwd, baseline, tail, cleared);
     } catch (TmuxException e) {
       return new Typed.NotDelivered(e.getMessage());
     }
   }
 
-  /** Phase A waits for the paste to show, phase B presses Enter until the input line clears. */
-  private boolean submit(Identity id, RuntimeAdapter adapter, String tail) throws InterruptedException {
+  /**
+   * Phase A waits for the paste to show, phase B presses Enter until the input line clears or the
+   * transcript already holds the message. True when either was seen. Where a transcript record is
+   * the proof (Claude), phase B reads the screen once per Enter, to decide on pressing it again:
+   * a clear seen sooner would only start the same transcript wait sooner, and a tmux capture on
+   * every tick delayed seeing the record and took CPU from the agent writing it.
+   */
+  private boolean submit(Identity id, RuntimeAdapter adapter, String tail, BooleanSupplier recorded)
+      throws InterruptedException {
+    boolean byTranscript = adapter.deliveryConfirm() == RuntimeAdapter.DeliveryConfirm.TRANSCRIPT;
     long start = System.nanoTime();
     while (elapsed(start).compareTo(Timings.PASTE_WAIT) < 0 && !holdsPaste(id, adapter, tail)) {
       pause.sleep(Timings.TICK);
@@ -77,9 +95,12 @@ public final class Typist {
       long pressed = System.nanoTime();
       while (elapsed(pressed).compareTo(Timings.CLEAR_WAIT) < 0) {
         pause.sleep(Timings.TICK);
-        if (!holdsPaste(id, adapter, tail)) {
+        if (recorded.getAsBoolean() || !byTranscript && !holdsPaste(id, adapter, tail)) {
           return true;
         }
+      }
+      if (byTranscript && !holdsPaste(id, adapter, tail)) {
+        return true;
       }
     }
     return false;
@@ -127,7 +148,7 @@ public final class Typist {
       if (elapsed(start).compareTo(timings.grace()) >= 0) {
         break;
       }
-      pause.sleep(Duration.ofMillis(100));
+      pause.sleep(Timings.TICK);
     }
     return new Typed.NotDelivered(
         "peer \"" + id.personality() + "\" (" + id.runtime() + ") is listed live but did not accept the"

@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** A fresh HOME for Claude Code, and what it writes there (real-runtimes.md). */
-final class ClaudeHome {
+public final class ClaudeHome {
   private ClaudeHome() {}
 
   /**
@@ -16,7 +16,7 @@ final class ClaudeHome {
    * vendor's servers) and, when {@code apiKey} is given, that key pre-approved the way the CLI
    * records a "Yes" in its custom-API-key dialog: the key's last 20 characters.
    */
-  static void prepare(Path home, String apiKey) {
+  public static void prepare(Path home, String apiKey) {
     ObjectNode config = Json.object().put("hasCompletedOnboarding", true);
     if (apiKey != null) {
       ObjectNode responses = config.putObject("customApiKeyResponses");

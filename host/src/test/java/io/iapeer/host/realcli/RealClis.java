@@ -14,10 +14,10 @@ import java.util.Set;
  * else the cache {@code dev/install-agent-clis.sh} fills ({@code IAPEER_AGENT_CLI_CACHE}, default
  * {@code ~/.cache/iapeer/agent-clis}). Only reads the real HOME to find that cache.
  */
-final class RealClis {
+public final class RealClis {
   private RealClis() {}
 
-  static Path claude() {
+  public static Path claude() {
     return bin("IAPEER_TEST_CLAUDE_BIN", "claude");
   }
 
@@ -37,7 +37,7 @@ final class RealClis {
    * PATH for an agent's environment: the system folders plus node's (the codex launcher is a node
    * script), and never the test machine's own agent CLIs.
    */
-  static String path() {
+  public static String path() {
     Set<String> dirs = new LinkedHashSet<>();
     Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
         .filter(d -> !d.isEmpty() && Files.isExecutable(Path.of(d, "node")))

@@ -53,11 +53,7 @@ final class LiveHost implements AutoCloseable {
     Launcher launcher = new Launcher(host, new LaunchComposer(adapters, Platform.current()),
         new Launcher.Timings(Duration.ofSeconds(40), Duration.ofSeconds(20), Duration.ofMillis(200), Duration.ofMillis(300)),
         d -> Thread.sleep(d));
-    var s = fx.settings();
-    Typist typist = new Typist(host, new Typist.Timings(s.livenessGrace(), s.submitTimeout(), s.pasteSettle()),
-        d -> Thread.sleep(d));
-    Sessions base = Sessions.of(host, adapters, s);
-    sessions = new Sessions(host, adapters, launcher, typist, base.control(), base.compactGate());
+    sessions = Sessions.of(host, adapters, fx.settings()).withLauncher(launcher);
   }
 
   /** The daemon's router on this host: composer queue, launching wake, hooks, delivery.log. */

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.iapeer.core.peer.Identity;
 import io.iapeer.core.settings.Env;
+import io.iapeer.core.storage.Json;
 import io.iapeer.core.storage.Layout;
 import io.iapeer.host.fakeagent.FakeAgentInstall;
 import io.iapeer.host.testing.TmuxServers;
@@ -14,17 +15,21 @@ import io.iapeer.host.runtime.LaunchSpec;
 import io.iapeer.host.runtime.Platform;
 import io.iapeer.host.runtime.RuntimeAdapter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Typing into a live session (03 §7.1, 06 D2; acceptance case 56) on real tmux and the fake agent. */
 class TypistTest {
@@ -153,6 +158,129 @@ class TypistTest {
 
     assertThat(t).isEqualTo(new Typed.Delivered("paste"));
     await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(out) && Files.readString(out).equals("line one\nline two\n"));
+  }
+
+  /** Types "hello there" into a {@link StuckScreen} whose first {@code lostEnters} Enters do nothing. */
+  private StuckScreen typeIntoStuckScreen(int lostEnters) throws Exception {
+    String slug = cwd.toRealPath().toString().replaceAll("[^A-Za-z0-9]", "-");
+    StuckScreen host = new StuckScreen(Path.of(env.get("HOME"), ".claude/projects", slug, "session.jsonl"), lostEnters);
+    Typist typist = new Typist(host,
+        new Typist.Timings(Duration.ofSeconds(3), Duration.ofMillis(4000), Duration.ofMillis(250)),
+        d -> Thread.sleep(d.toMillis()));
+
+    Typed t = typist.type(new Identity("claude", "worker"), new Adapters(layout()).of("claude"), cwd, "hello there");
+
+    assertThat(t).isEqualTo(new Typed.Delivered("transcript"));
+    return host;
+  }
+
+  @Test
+  void aTranscriptRecordProvesTheSubmitWhileTheScreenStillShowsTheMessage() throws Exception {
+    assertThat(typeIntoStuckScreen(0).enters).as("Enter presses once the first one was recorded").isEqualTo(1);
+  }
+
+  @Test
+  void anEnterThatDidNotTakeIsPressedAgain() throws Exception {
+    assertThat(typeIntoStuckScreen(1).enters).isEqualTo(2);
+  }
+
+  /**
+   * A Claude whose screen lags: it records a submitted message at once, but its composer keeps
+   * showing the message, so only the transcript can tell that Enter took. Its first
+   * {@code lostEnters} Enters are lost on the way.
+   */
+  private static final class StuckScreen implements SessionHost {
+    final Path transcript;
+    final int lostEnters;
+    String composer = "";
+    int enters;
+
+    StuckScreen(Path transcript, int lostEnters) {
+      this.transcript = transcript;
+      this.lostEnters = lostEnters;
+    }
+
+    @Override
+    public String capture(Identity id) {
+      return "❯ " + composer + "\n";
+    }
+
+    @Override
+    public String captureStyled(Identity id) {
+      return capture(id);
+    }
+
+    @Override
+    public void paste(Identity id, String text, PasteMode mode) {
+      composer += text;
+    }
+
+    @Override
+    public void sendKeys(Identity id, String... keys) {
+      assertThat(keys).containsExactly("Enter");
+      if (++enters <= lostEnters) {
+        return;
+      }
+      ObjectNode record = Json.object().put("type", "user");
+      record.putObject("message").put("role", "user").put("content", composer);
+      try {
+        Files.createDirectories(transcript.getParent());
+        Files.writeString(transcript, Json.compact(record) + "\n",
+            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public boolean alive(Identity id) {
+      return true;
+    }
+
+    @Override
+    public void start(SessionSpec spec) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void installExitHook(Identity id) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void logPane(Identity id) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void kill(Identity id) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Death classifyDeath(Identity id) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void sendLiteral(Identity id, String text) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<String> sessionToken(Identity id) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean clientAttached(Identity id) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public AttachInvocation attachCommand(Identity id) {
+      throw new UnsupportedOperationException();
+    }
   }
 
   @Test
