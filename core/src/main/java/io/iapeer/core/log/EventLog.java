@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * An append-only logfmt file with size rotation, shared by {@code lifecycle.log} and
@@ -24,6 +25,8 @@ public final class EventLog {
   private final Path file;
   private final long maxBytes;
   private final int keep;
+  /** Not {@code synchronized}: on JDK 21 a monitor held across file I/O pins a virtual thread. */
+  private final ReentrantLock lock = new ReentrantLock();
 
   public EventLog(Path file, long maxBytes, int keep) {
     this.file = file;
@@ -36,8 +39,9 @@ public final class EventLog {
   }
 
   /** Appends one line; returns whether it was written. */
-  public synchronized boolean append(LogLine line) {
+  public boolean append(LogLine line) {
     byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+    lock.lock();
     try {
       Dirs.ensure(file.getParent());
       long size = Files.exists(file) ? Files.size(file) : 0;
@@ -57,6 +61,8 @@ public final class EventLog {
       return true;
     } catch (IOException | RuntimeException e) {
       return false;
+    } finally {
+      lock.unlock();
     }
   }
 

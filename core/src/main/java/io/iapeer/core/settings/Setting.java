@@ -10,6 +10,9 @@ public enum Setting {
       "<root>/socks if IAPEER_ROOT is set, else $XDG_RUNTIME_DIR/iapeer, else /tmp/iapeer-<uid>",
       "directory of the per-identity tmux server sockets"),
   IAPEER_PORT("8765", "loopback TCP port of the router daemon (also written into peers' MCP wiring)"),
+  IAPEER_DAEMON_SOCKET("<root>/state/iapeer/router.sock", "unix socket of the router daemon"),
+  IAPEER_BEARER_TOKEN("unset", "set = every daemon request must carry `Authorization: Bearer <token>`"),
+  IAPEER_DAEMON_LOG("unset", "set = the daemon traces every tool call on stderr"),
   IAPEER_CLAUDE_BIN("~/.local/bin/claude, else claude on PATH", "the Claude Code binary; set = installed"),
   IAPEER_CODEX_BIN("~/.local/bin/codex, else codex on PATH", "the Codex CLI binary; set = installed"),
   CODEX_HOME("~/.codex", "Codex config folder; its config.toml gets the iapeer MCP block"),
@@ -24,6 +27,13 @@ public enum Setting {
   IAPEER_COMPACT_DONE_TIMEOUT_MS("290000", "how long `compact` waits for the compaction to finish"),
   IAPEER_COMPACT_DONE_POLL_MS("1000", "how often `compact` looks for the finished compaction"),
   IAPEER_COMPACT_READY_GRACE_MS("5000", "after compaction, how long to wait for the input prompt"),
+  IAPEER_LIFECYCLE_LOG_MAX_BYTES("5242880", "lifecycle.log size that starts a new file"),
+  IAPEER_LIFECYCLE_LOG_KEEP("5", "how many rotated lifecycle.log files are kept"),
+  IAPEER_COMPOSER_QUEUE_TIMEOUT_MS(
+      "120000", "how long a message waits while an operator types in the target's composer (0 = no wait)"),
+  IAPEER_COMPOSER_QUEUE_POLL_MS("500", "how often a held message looks again at the target's composer"),
+  IAPEER_DELIVERY_LOG_MAX_BYTES("5242880", "size at which delivery.log is rotated"),
+  IAPEER_DELIVERY_LOG_KEEP("5", "rotated copies of delivery.log kept"),
   IAPEER_TEST_SANDBOX("unset", "1 = a test: refuse to write the real ~/.iapeer (tests set it)"),
   IAPEER_DEBUG("unset", "1 = print the stack trace of an internal error");
 

@@ -14,6 +14,26 @@ public record Settings(Env env) {
         .orElse(DEFAULT_PORT);
   }
 
+  /** IAPEER_PORT when it is set but is no port: the daemon says so before falling back (02 §8.2). */
+  public java.util.Optional<String> invalidPort() {
+    return env.raw(Setting.IAPEER_PORT.name())
+        .filter(v -> !v.isBlank())
+        .filter(v -> env.get(Setting.IAPEER_PORT.name())
+            .flatMap(Settings::parseInt)
+            .filter(p -> p >= 1 && p <= 65535)
+            .isEmpty());
+  }
+
+  /** IAPEER_BEARER_TOKEN trimmed; blank is unset, and unset means no check at all (02 §8.3). */
+  public java.util.Optional<String> bearerToken() {
+    return env.get(Setting.IAPEER_BEARER_TOKEN.name());
+  }
+
+  /** IAPEER_DAEMON_LOG set to anything: the daemon traces each tool call on stderr (02 §8.4). */
+  public boolean daemonTrace() {
+    return env.get(Setting.IAPEER_DAEMON_LOG.name()).isPresent();
+  }
+
   public Duration lockTimeout() {
     return Duration.ofMillis(positiveLong(Setting.IAPEER_LOCK_TIMEOUT_MS, 5000));
   }
@@ -48,6 +68,38 @@ public record Settings(Env env) {
 
   public Duration compactReadyGrace() {
     return Duration.ofMillis(positiveLong(Setting.IAPEER_COMPACT_READY_GRACE_MS, 5000));
+  }
+
+  public long lifecycleLogMaxBytes() {
+    return positiveLong(Setting.IAPEER_LIFECYCLE_LOG_MAX_BYTES, 5L << 20);
+  }
+
+  public int lifecycleLogKeep() {
+    return (int) Math.min(positiveLong(Setting.IAPEER_LIFECYCLE_LOG_KEEP, 5), 100);
+  }
+
+  /** The composer queue's force-deliver ceiling (02 §9.8); 0 is allowed: deliver at once. */
+  public Duration composerQueueTimeout() {
+    return Duration.ofMillis(
+        env.get(Setting.IAPEER_COMPOSER_QUEUE_TIMEOUT_MS.name())
+            .flatMap(Settings::parseLong)
+            .filter(v -> v >= 0)
+            .orElse(120_000L));
+  }
+
+  /** The composer queue's re-check interval (02 §9.8); 0 falls back like a bad value. */
+  public Duration composerQueuePoll() {
+    return Duration.ofMillis(positiveLong(Setting.IAPEER_COMPOSER_QUEUE_POLL_MS, 500));
+  }
+
+  /** delivery.log's rotation threshold (02 §11): positive integers only. */
+  public long deliveryLogMaxBytes() {
+    return positiveLong(Setting.IAPEER_DELIVERY_LOG_MAX_BYTES, 5_242_880);
+  }
+
+  /** Rotated copies of delivery.log kept (02 §11): positive integers only. */
+  public int deliveryLogKeep() {
+    return (int) Math.min(Integer.MAX_VALUE, positiveLong(Setting.IAPEER_DELIVERY_LOG_KEEP, 5));
   }
 
   public boolean sandbox() {

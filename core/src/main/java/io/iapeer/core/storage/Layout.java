@@ -2,6 +2,7 @@ package io.iapeer.core.storage;
 
 import com.sun.security.auth.module.UnixSystem;
 import io.iapeer.core.IapException;
+import io.iapeer.core.peer.Identity;
 import io.iapeer.core.settings.Env;
 import io.iapeer.core.settings.Setting;
 import java.nio.file.Path;
@@ -67,6 +68,13 @@ public record Layout(Env env, Path home, Path root, Path nativeHome, boolean exp
     return root.resolve("state").resolve("iapeer");
   }
 
+  /** The daemon's unix socket: IAPEER_DAEMON_SOCKET, else {@code router.sock} in the state dir. */
+  public Path routerSocket() {
+    return env.get(Setting.IAPEER_DAEMON_SOCKET.name())
+        .map(Path::of)
+        .orElse(daemonStateDir().resolve("router.sock"));
+  }
+
   public Path routerJson() {
     return daemonStateDir().resolve("router.json");
   }
@@ -74,6 +82,21 @@ public record Layout(Env env, Path home, Path root, Path nativeHome, boolean exp
   /** Markers, queues, locks and composed prompts, keyed by identity (03 §2). */
   public Path lifecycleStateDir() {
     return root.resolve("state").resolve("lifecycle");
+  }
+
+  /** Held around typing into one identity's session, by every process (06 D5). */
+  public Path deliveryLock(Identity id) {
+    return lifecycleStateDir().resolve(id.address() + ".deliver.lock");
+  }
+
+  /** Serializes the wakes of one identity, across processes (03 §9.3). */
+  public Path wakeLock(Identity id) {
+    return lifecycleStateDir().resolve(id.address() + ".wake.lock");
+  }
+
+  /** One line per send, metadata only (02 §11). */
+  public Path deliveryLog() {
+    return eventLogDir().resolve("delivery.log");
   }
 
   /** {@code lifecycle.log}, {@code delivery.log}, {@code exits.log}. */

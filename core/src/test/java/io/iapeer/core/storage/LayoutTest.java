@@ -117,4 +117,12 @@ class LayoutTest {
     Layout layout = Layout.from(Env.of("HOME", " "));
     assertThat(layout.root()).isEqualTo(Path.of(System.getProperty("user.home"), ".iapeer"));
   }
+
+  @Test
+  void theRouterSocketSitsInTheDaemonStateDirUnlessMoved() {
+    assertThat(Layout.from(Env.of("HOME", HOME)).routerSocket())
+        .isEqualTo(Path.of(HOME, ".iapeer/state/iapeer/router.sock"));
+    assertThat(Layout.from(Env.of("HOME", HOME, "IAPEER_DAEMON_SOCKET", " /run/x.sock ")).routerSocket())
+        .isEqualTo(Path.of("/run/x.sock"));
+  }
 }

@@ -1,6 +1,7 @@
 package io.iapeer.host.cli;
 
 import io.iapeer.core.IapException;
+import io.iapeer.core.peer.Names;
 import io.iapeer.core.settings.Setting;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -41,6 +42,9 @@ public final class Cli {
     }
     if (args[0].equals("--version") || args[0].equals("-v")) {
       args[0] = "version";
+    }
+    if (!IapeerCommand.VERBS.containsKey(args[0]) && Names.isRuntime(args[0])) {
+      return FolderLaunch.run(args, ctx);
     }
     if (!IapeerCommand.VERBS.containsKey(args[0])) {
       ctx.err().println("iapeer: unknown verb \"" + args[0] + "\"");

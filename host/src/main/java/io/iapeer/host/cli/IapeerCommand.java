@@ -31,7 +31,16 @@ public final class IapeerCommand implements Runnable {
     VERBS.put("remove", RemoveCommand.class);
     VERBS.put("add-runtime", AddRuntimeCommand.class);
     VERBS.put("default-runtime", DefaultRuntimeCommand.class);
+    VERBS.put("attach", AttachCommand.class);
+    VERBS.put("interrupt", InterruptCommand.class);
+    VERBS.put("compact", CompactCommand.class);
+    VERBS.put("send", SendCommand.class);
+    VERBS.put("daemon", DaemonCommand.class);
+    VERBS.put("status", StatusCommand.class);
     GROUPS.put("Peers", List.of("init", "create", "list", "verify", "remove", "add-runtime", "default-runtime"));
+    GROUPS.put("Sessions", List.of("<runtime>", "attach", "interrupt", "compact"));
+    GROUPS.put("Messaging", List.of("send"));
+    GROUPS.put("Daemon", List.of("daemon", "status"));
     GROUPS.put("About", List.of("version", "help"));
   }
 
@@ -51,6 +60,9 @@ public final class IapeerCommand implements Runnable {
         if (verb.equals("help")) {
           signature = "iapeer help [verb]";
           desc = "this overview, or one verb's usage";
+        } else if (verb.equals("<runtime>")) {
+          signature = "iapeer <runtime> [args…]";
+          desc = "starts claude or codex fresh for the peer in this folder, then attaches";
         } else {
           CommandLine sub = root.getSubcommands().get(verb);
           signature = Cli.synopsis(sub);

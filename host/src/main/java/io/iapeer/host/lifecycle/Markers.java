@@ -24,7 +24,24 @@ public final class Markers {
 
   /** The durable stop flag set by {@code iapeer stop}. */
   public boolean stopped(Identity id) {
-    return Files.exists(layout.lifecycleStateDir().resolve(id.address() + ".stopped"));
+    return Files.exists(marker(id, "stopped"));
+  }
+
+  /** The clean-park marker: the idle reap or {@code stop} ended a session worth resuming. */
+  public boolean idleReaped(Identity id) {
+    return Files.exists(marker(id, "idle-reaped"));
+  }
+
+  public void clearIdleReaped(Identity id) {
+    try {
+      Files.deleteIfExists(marker(id, "idle-reaped"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear the idle-reaped marker of " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Path marker(Identity id, String kind) {
+    return layout.lifecycleStateDir().resolve(id.address() + "." + kind);
   }
 
   /** When the identity's pane log last grew: the activity proxy {@code list} shows. */

@@ -16,8 +16,23 @@ public sealed interface RouteResult {
   record Accepted(Identity deliveredTo, boolean woke, Instant ts, Optional<Queued> queue)
       implements RouteResult {}
 
-  /** @param by {@code composer} or {@code ephemeral}; @param depth the queue length after it */
-  record Queued(String by, int depth) {}
+  /**
+   * @param by which queue took it: {@link #COMPOSER}, {@link #EPHEMERAL} or {@link #SESSION}
+   * @param depth the queue length right after it was added
+   */
+  record Queued(String by, int depth) {
+    /** Held by the router while an operator types in the target's composer (02 §9.8). */
+    public static final String COMPOSER = "composer";
+
+    /** A stateless worker's durable FIFO (02 §9.5). */
+    public static final String EPHEMERAL = "ephemeral";
+
+    /**
+     * Claude took it into its own input queue behind a running turn; it lands at the turn boundary
+     * (06 D2). iapeer cannot see that queue's length, so {@code depth} is 1: this message.
+     */
+    public static final String SESSION = "session";
+  }
 
   /** @param error the exact text of the spec, shown to the sender as is */
   record Refused(String error) implements RouteResult {}

@@ -35,6 +35,12 @@ public interface SessionHost {
   /** The visible screen as text, no escapes ({@code capture-pane -p}). */
   String capture(Identity id);
 
+  /**
+   * The visible screen with its SGR escapes ({@code capture-pane -p -e}): what tells a human's
+   * typing from a placeholder drawn faint or grey (02 §9.8).
+   */
+  String captureStyled(Identity id);
+
   /** Types {@code text} as one paste through a uniquely named buffer (03 §7.1 steps 1–2). */
   void paste(Identity id, String text, PasteMode mode);
 
@@ -44,12 +50,12 @@ public interface SessionHost {
   /** Types {@code text} character by character, no key-name lookup ({@code send-keys -l}). */
   void sendLiteral(Identity id, String text);
 
-  /** {@code #{session_id}:#{pane_id}} of the live session; changes whenever it is relaunched. */
+  /** {@code <pane pid>:#{session_id}:#{pane_id}} of the live session; changes whenever it is relaunched. */
   Optional<String> sessionToken(Identity id);
 
   /** Whether a client (a human) is attached to the session (06 D1). */
   boolean clientAttached(Identity id);
 
   /** The command an operator runs to watch and type into the session (03 §6). */
-  AttachCommand attachCommand(Identity id);
+  AttachInvocation attachCommand(Identity id);
 }

@@ -8,9 +8,16 @@ import io.iapeer.host.runtime.Platform;
 
 /**
  * The session layer wired from one layout and its settings: the tmux host, the adapters, the launch
- * primitive and the typist. Verbs and the daemon build it here so both drive sessions alike.
+ * primitive, the typist and the control actions. Verbs and the daemon build it here so both drive
+ * sessions alike.
  */
-public record Sessions(SessionHost host, Adapters adapters, Launcher launcher, Typist typist) {
+public record Sessions(
+    SessionHost host,
+    Adapters adapters,
+    Launcher launcher,
+    Typist typist,
+    Control control,
+    CompactGate compactGate) {
 
   public static Sessions of(Layout layout, Settings settings) {
     return of(new TmuxSessionHost(layout), new Adapters(layout), settings);
@@ -29,6 +36,19 @@ public record Sessions(SessionHost host, Adapters adapters, Launcher launcher, T
             host,
             new Typist.Timings(settings.livenessGrace(), settings.submitTimeout(), settings.pasteSettle()),
             pause);
-    return new Sessions(host, adapters, launcher, typist);
+    Control control = new Control(host, pause);
+    CompactGate gate =
+        new CompactGate(
+            host,
+            control,
+            new CompactGate.Timings(
+                settings.compactDoneTimeout(), settings.compactDonePoll(), settings.compactReadyGrace()),
+            pause);
+    return new Sessions(host, adapters, launcher, typist, control, gate);
+  }
+
+  /** The same layer with another launch primitive (tests poll faster than production's 2 s). */
+  public Sessions withLauncher(Launcher other) {
+    return new Sessions(host, adapters, other, typist, control, compactGate);
   }
 }

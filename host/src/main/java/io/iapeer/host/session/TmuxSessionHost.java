@@ -31,7 +31,7 @@ public final class TmuxSessionHost implements SessionHost {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final AtomicLong BUFFERS = new AtomicLong();
   private static final Pattern PANE_STATE = Pattern.compile("([01]) (\\d+)");
-  private static final Pattern TOKEN = Pattern.compile("\\$\\d+:%\\d+");
+  private static final Pattern TOKEN = Pattern.compile("\\d+:\\$\\d+:%\\d+");
 
   private final Layout layout;
   private final CommandRunner runner;
@@ -147,6 +147,11 @@ public final class TmuxSessionHost implements SessionHost {
   }
 
   @Override
+  public String captureStyled(Identity id) {
+    return tmux(id).require("capture-pane", "-p", "-e", "-t", Tmux.pane(id)).out();
+  }
+
+  @Override
   public void paste(Identity id, String text, PasteMode mode) {
     Tmux tmux = tmux(id);
     // Unique per call: buffers are per server, and a leftover must never be pasted by mistake.
@@ -187,7 +192,9 @@ public final class TmuxSessionHost implements SessionHost {
 
   @Override
   public Optional<String> sessionToken(Identity id) {
-    return describe(id, "#{session_id}:#{pane_id}", TOKEN).map(Matcher::group);
+    // Every launch starts a new server whose first session and pane are $0 and %0 again, so the
+    // pane's process id tells one launch from the next.
+    return describe(id, "#{pane_pid}:#{session_id}:#{pane_id}", TOKEN).map(Matcher::group);
   }
 
   /**
@@ -218,9 +225,9 @@ public final class TmuxSessionHost implements SessionHost {
   }
 
   @Override
-  public AttachCommand attachCommand(Identity id) {
+  public AttachInvocation attachCommand(Identity id) {
     Tmux tmux = tmux(id);
-    return new AttachCommand(
+    return new AttachInvocation(
         List.of(Tmux.PROGRAM, "-S", tmux.socket().toString(), "attach", "-t", Tmux.session(id)),
         layout.env().without("TMUX", "TMUX_PANE").vars());
   }

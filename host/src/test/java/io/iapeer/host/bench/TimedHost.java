@@ -1,7 +1,7 @@
 package io.iapeer.host.bench;
 
 import io.iapeer.core.peer.Identity;
-import io.iapeer.host.session.AttachCommand;
+import io.iapeer.host.session.AttachInvocation;
 import io.iapeer.host.session.Death;
 import io.iapeer.host.session.PasteMode;
 import io.iapeer.host.session.SessionHost;
@@ -48,6 +48,11 @@ final class TimedHost implements SessionHost {
     lastCapture = System.nanoTime();
     captures++;
     return screen;
+  }
+
+  @Override
+  public String captureStyled(Identity id) {
+    return host.captureStyled(id);
   }
 
   @Override
@@ -110,7 +115,7 @@ final class TimedHost implements SessionHost {
   }
 
   @Override
-  public AttachCommand attachCommand(Identity id) {
+  public AttachInvocation attachCommand(Identity id) {
     return host.attachCommand(id);
   }
 }

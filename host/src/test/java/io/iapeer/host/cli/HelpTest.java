@@ -44,7 +44,10 @@ class HelpTest {
         Arguments.of("verify", List.of("verify", "--fix")),
         Arguments.of("remove", List.of("remove", "boris", "--force")),
         Arguments.of("add-runtime", List.of("add-runtime", "codex", "--all")),
-        Arguments.of("default-runtime", List.of("default-runtime", "codex", "--peer", "boris")));
+        Arguments.of("default-runtime", List.of("default-runtime", "codex", "--peer", "boris")),
+        Arguments.of("send", List.of("send", "boris", "--message", "m", "--from", "claude-boris")),
+        Arguments.of("daemon", List.of("daemon")),
+        Arguments.of("status", List.of("status", "--json")));
   }
 
   @ParameterizedTest(name = "{0} --help")
@@ -109,7 +112,8 @@ class HelpTest {
     assertThat(r.err()).isEmpty();
     assertThat(r.out()).startsWith("usage: iapeer <verb> [args]\n");
     for (String verb :
-        List.of("version", "init", "create", "list", "verify", "remove", "add-runtime", "default-runtime", "help")) {
+        List.of("version", "init", "create", "list", "verify", "remove", "add-runtime", "default-runtime", "send",
+            "daemon", "status", "help")) {
       assertThat(r.out()).contains("iapeer " + verb);
     }
   }

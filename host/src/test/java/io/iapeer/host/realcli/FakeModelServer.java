@@ -23,10 +23,19 @@ import tools.jackson.databind.JsonNode;
  * The model API the real agent CLIs talk to in tests, on loopback: Anthropic Messages for Claude
  * Code ({@link #anthropicBaseUrl()} → {@code ANTHROPIC_BASE_URL}) and OpenAI Responses for Codex
  * ({@link #responsesBaseUrl()} → the provider's {@code base_url}). Records every request; answers a
- * turn with the next scripted {@link Reply}, else with the default text. Anything else gets a 404
- * and is listed in {@link #unknown()}, so a test sees when a CLI starts calling something new.
+ * turn with the next scripted {@link Reply}, else with the default text, and a compaction request
+ * ({@link ModelRequest#isCompaction()}) with {@link #SUMMARY}. Anything else gets a 404 and is listed
+ * in {@link #unknown()}, so a test sees when a CLI starts calling something new.
  */
 public final class FakeModelServer implements AutoCloseable {
+  /**
+   * The answer to every compaction request. Claude Code wants an analysis block and the summary in
+   * {@code <summary>} tags (without them it asks once more, then keeps what it got); Codex takes
+   * any text.
+   */
+  public static final String SUMMARY =
+      "<analysis>a fake model's compaction</analysis>\n<summary>compacted summary 3f9c</summary>";
+
   private final HttpServer server;
   private final ExecutorService pool = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().factory());
   private final List<ModelRequest> requests = new CopyOnWriteArrayList<>();
@@ -35,7 +44,8 @@ public final class FakeModelServer implements AutoCloseable {
   private final List<CountDownLatch> gates = new CopyOnWriteArrayList<>();
   private volatile String defaultText = "ack";
 
-  private record Scripted(Reply reply, CountDownLatch gate) {}
+  /** {@code midStream}: the gate holds the answer after its first text delta, not before it. */
+  private record Scripted(Reply reply, CountDownLatch gate, boolean midStream) {}
 
   private FakeModelServer(HttpServer server) {
     this.server = server;
@@ -72,7 +82,7 @@ public final class FakeModelServer implements AutoCloseable {
 
   /** Queues the answer to the next turn (a request that offers tools). */
   public FakeModelServer reply(Reply reply) {
-    script.add(new Scripted(reply, new CountDownLatch(0)));
+    script.add(new Scripted(reply, new CountDownLatch(0), false));
     return this;
   }
 
@@ -81,9 +91,21 @@ public final class FakeModelServer implements AutoCloseable {
    * at the agent while it waits for the model (its busy screen).
    */
   public CountDownLatch replyWhenReleased(Reply reply) {
+    return hold(reply, false);
+  }
+
+  /**
+   * Queues a streamed turn answer that stops after its first text delta until the returned latch is
+   * counted down: the agent is busy in the middle of an answer, where an interrupt meets it.
+   */
+  public CountDownLatch replyStalledMidStream(Reply reply) {
+    return hold(reply, true);
+  }
+
+  private CountDownLatch hold(Reply reply, boolean midStream) {
     CountDownLatch gate = new CountDownLatch(1);
     gates.add(gate);
-    script.add(new Scripted(reply, gate));
+    script.add(new Scripted(reply, gate, midStream));
     return gate;
   }
 
@@ -92,9 +114,14 @@ public final class FakeModelServer implements AutoCloseable {
     return List.copyOf(requests);
   }
 
-  /** The agent turns only (requests that offer tools), in arrival order. */
+  /** The agent turns only (requests that offer tools, compactions aside), in arrival order. */
   public List<ModelRequest> turns() {
-    return requests.stream().filter(ModelRequest::offersTools).toList();
+    return requests.stream().filter(r -> r.offersTools() && !r.isCompaction()).toList();
+  }
+
+  /** The compaction requests, in arrival order. */
+  public List<ModelRequest> compactions() {
+    return requests.stream().filter(ModelRequest::isCompaction).toList();
   }
 
   /** Requests answered 404 because this server does not know them. */
@@ -133,16 +160,22 @@ public final class FakeModelServer implements AutoCloseable {
   }
 
   private void answer(HttpExchange ex, ModelRequest req, Render stream, Render message) throws IOException {
-    Scripted next = req.offersTools() ? script.poll() : null;
-    if (next != null) {
+    boolean compaction = req.isCompaction();
+    Scripted next = req.offersTools() && !compaction ? script.poll() : null;
+    if (next != null && !next.midStream()) {
       await(next.gate());
     }
-    Reply reply = next == null ? Reply.text(defaultText) : next.reply();
+    Reply reply = compaction ? Reply.text(SUMMARY) : next == null ? Reply.text(defaultText) : next.reply();
     JsonNode json = req.json();
     String model = json.path("model").asString("fake-model");
     try {
       if (message == null || json.path("stream").asBoolean(false)) {
-        send(ex, 200, "text/event-stream", stream.render(reply, model));
+        String events = stream.render(reply, model);
+        if (next != null && next.midStream()) {
+          sendStalled(ex, events, next.gate());
+        } else {
+          send(ex, 200, "text/event-stream", events);
+        }
       } else {
         send(ex, 200, "application/json", message.render(reply, model));
       }
@@ -166,6 +199,25 @@ public final class FakeModelServer implements AutoCloseable {
     String query = ex.getRequestURI().getRawQuery();
     String path = ex.getRequestURI().getPath();
     return new ModelRequest(ex.getRequestMethod(), path, query == null ? "" : query, headers, body);
+  }
+
+  /**
+   * Streams the events up to the first delta, then the rest once {@code gate} opens. An agent that
+   * gave up on the answer meanwhile (an interrupt) has closed the connection: nothing to finish.
+   */
+  private static void sendStalled(HttpExchange ex, String events, CountDownLatch gate) throws IOException {
+    int cut = events.indexOf("\n\n", events.indexOf("delta\n")) + 2;
+    ex.getResponseHeaders().set("content-type", "text/event-stream");
+    ex.sendResponseHeaders(200, 0);
+    OutputStream out = ex.getResponseBody();
+    out.write(events.substring(0, cut).getBytes(StandardCharsets.UTF_8));
+    out.flush();
+    await(gate);
+    try (out) {
+      out.write(events.substring(cut).getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      // the agent hung up on the held answer
+    }
   }
 
   private static void send(HttpExchange ex, int status, String type, String body) throws IOException {

@@ -4,16 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.iapeer.core.storage.Json;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 
 /** The fake model speaks the shapes the real CLIs accepted (real-runtimes.md), and records. */
@@ -155,5 +160,42 @@ class FakeModelServerTest {
 
     assertThat(server.requests().get(0).conversationTexts()).containsExactly("hi", "ack", "sent");
     assertThat(server.requests().get(1).conversationTexts()).containsExactly("yo", "done");
+  }
+
+  @Test
+  @Timeout(20) // the delta must arrive while the answer is still held, not only after the release
+  void aStalledReplyStreamsUpToItsFirstDeltaAndFinishesOnRelease() throws Exception {
+    CountDownLatch release = server.replyStalledMidStream(Reply.text("slow"));
+    HttpResponse<InputStream> r = http.send(request("/v1/responses", "{\"stream\":true," + TOOLS + "}"),
+        HttpResponse.BodyHandlers.ofInputStream());
+
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+      String line;
+      while (!(line = in.readLine()).startsWith("data: {\"type\":\"response.output_text.delta\"")) {
+        assertThat(line).doesNotContain("response.output_item.done");
+      }
+      assertThat(line).contains("\"delta\":\"slow\"");
+      release.countDown();
+      assertThat(in.lines().toList()).contains("event: response.output_item.done", "event: response.completed");
+    }
+  }
+
+  @Test
+  void aCompactionRequestGetsTheSummaryAndLeavesTheScriptedReplyForTheNextTurn() throws Exception {
+    server.reply(Reply.text("scripted"));
+    String claude = "{\"stream\":true," + TOOLS + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"},"
+        + "{\"role\":\"user\",\"content\":\"CRITICAL: Respond with TEXT ONLY. Your task is to create a detailed "
+        + "summary of the conversation so far, paying close attention\"}]}";
+    String codex = "{\"stream\":true,\"tools\":[],\"input\":[{\"type\":\"message\",\"content\":[{\"type\":"
+        + "\"input_text\",\"text\":\"You are performing a CONTEXT CHECKPOINT COMPACTION. Create a handoff\"}]}]}";
+
+    assertThat(events(post("/v1/messages", claude).body()).get(2).at("/delta/text").asString())
+        .isEqualTo(FakeModelServer.SUMMARY);
+    assertThat(events(post("/v1/responses", codex).body()).get(2).get("delta").asString())
+        .isEqualTo(FakeModelServer.SUMMARY);
+    assertThat(events(post("/v1/messages", "{\"stream\":true," + TOOLS + "}").body()).get(2).at("/delta/text")
+        .asString()).isEqualTo("scripted");
+    assertThat(server.compactions()).hasSize(2);
+    assertThat(server.turns()).hasSize(1);
   }
 }

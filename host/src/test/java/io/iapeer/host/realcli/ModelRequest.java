@@ -10,6 +10,10 @@ import tools.jackson.databind.JsonNode;
 public record ModelRequest(
     String method, String path, String query, Map<String, String> headers, String body) {
 
+  private static final List<String> COMPACTION_PROMPTS = List.of(
+      "Your task is to create a detailed summary of the conversation so far",
+      "You are performing a CONTEXT CHECKPOINT COMPACTION");
+
   public JsonNode json() {
     return Json.parse(body);
   }
@@ -24,6 +28,20 @@ public record ModelRequest(
     }
     JsonNode tools = json().path("tools");
     return tools.isArray() && !tools.isEmpty();
+  }
+
+  /**
+   * A request to summarise the conversation for a compaction, known by the instruction each CLI
+   * sends as the last user message (observed): Claude Code 2.1.332 "CRITICAL: Respond with TEXT
+   * ONLY… Your task is to create a detailed summary of the conversation so far…" with its tools
+   * still offered; Codex 0.171.0 "You are performing a CONTEXT CHECKPOINT COMPACTION…" with none.
+   */
+  public boolean isCompaction() {
+    if (!body.startsWith("{")) {
+      return false;
+    }
+    List<String> texts = conversationTexts();
+    return !texts.isEmpty() && COMPACTION_PROMPTS.stream().anyMatch(texts.getLast()::contains);
   }
 
   /**

@@ -226,4 +226,12 @@ class ClaudeScreensTest {
       assertThat(ready("real/claude-" + s)).as(s).isFalse();
     }
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"interrupted", "compacted"})
+  void theRealScreensAfterAnInterruptAndACompactionAreReady(String stage) {
+    // Captured by RealControlIT: the compact gate's "transcript+ready" and the next delivery read them.
+    assertThat(ready("real/claude-" + stage)).isTrue();
+    assertThat(answer("real/claude-" + stage)).isEqualTo(BootDialog.NONE);
+  }
 }

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Codex's screens: 03 §12 cases 11 and 12, the ready screen of Codex 0.171.0 (real-runtimes.md). */
 class CodexScreensTest {
@@ -100,5 +102,13 @@ class CodexScreensTest {
   void theRealReadyScreenIsReady() {
     assertThat(ready("real/codex-ready")).isTrue();
     assertThat(answer("real/codex-ready")).isEqualTo(BootDialog.NONE);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"interrupted", "compacted"})
+  void theRealScreensAfterAnInterruptAndACompactionAreReady(String stage) {
+    // Captured by RealControlIT: the compact gate's "transcript+ready" and the next delivery read them.
+    assertThat(ready("real/codex-" + stage)).isTrue();
+    assertThat(answer("real/codex-" + stage)).isEqualTo(BootDialog.NONE);
   }
 }

@@ -174,16 +174,21 @@ class TmuxSessionHostTest {
   }
 
   @Test
-  void aliveFollowsTheSessionAndTheTokenNamesItsSessionAndPane() {
+  void aliveFollowsTheSessionAndTheTokenTellsOneLaunchFromTheNext() {
     assertThat(host.alive(ID)).isFalse();
     assertThat(host.sessionToken(ID)).isEmpty();
 
     host.start(tmux.spec(ID, "cat"));
 
     assertThat(host.alive(ID)).isTrue();
-    assertThat(host.sessionToken(ID)).hasValueSatisfying(t -> assertThat(t).matches("\\$\\d+:%\\d+"));
+    String first = host.sessionToken(ID).orElseThrow();
+    assertThat(first).matches("\\d+:\\$\\d+:%\\d+");
     host.kill(ID);
     assertThat(host.sessionToken(ID)).isEmpty();
+
+    host.start(tmux.spec(ID, "cat"));
+    assertThat(host.sessionToken(ID)).hasValueSatisfying(t -> assertThat(t).isNotEqualTo(first));
+    host.kill(ID);
   }
 
   @Test
@@ -207,7 +212,7 @@ class TmuxSessionHostTest {
 
   @Test
   void attachIsPlainTmuxAttachOnTheSocketWithoutTmuxInItsEnvironment() {
-    AttachCommand attach = host.attachCommand(ID);
+    AttachInvocation attach = host.attachCommand(ID);
 
     assertThat(attach.argv()).containsExactly("tmux", "-S", tmux.socket(ID).toString(), "attach", "-t", "=sh-demo");
     assertThat(attach.env()).containsEntry("HOME", tmux.home.toString()).doesNotContainKeys("TMUX", "TMUX_PANE");

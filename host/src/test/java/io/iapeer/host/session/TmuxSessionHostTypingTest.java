@@ -58,6 +58,15 @@ class TmuxSessionHostTypingTest {
   }
 
   @Test
+  void theStyledCaptureKeepsTheEscapesThatThePlainOneDrops() {
+    host.start(tmux.spec(ID, "/bin/sh", "-c", "printf '\\033[2mghost\\033[0m typed\\n'; exec cat"));
+
+    await().until(() -> host.capture(ID).contains("ghost typed"));
+    assertThat(host.captureStyled(ID)).contains("\u001b[2mghost").contains("typed");
+    assertThat(host.capture(ID)).doesNotContain("\u001b");
+  }
+
+  @Test
   void aTuiPasteIsOneBracketedBlockWithLfTurnedIntoCr() throws Exception {
     Path bytes = startRecorder(true);
 

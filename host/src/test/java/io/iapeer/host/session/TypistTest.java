@@ -206,6 +206,11 @@ class TypistTest {
     }
 
     @Override
+    public String captureStyled(Identity id) {
+      return capture(id);
+    }
+
+    @Override
     public void paste(Identity id, String text, PasteMode mode) {
       composer += text;
     }
@@ -273,7 +278,7 @@ class TypistTest {
     }
 
     @Override
-    public AttachCommand attachCommand(Identity id) {
+    public AttachInvocation attachCommand(Identity id) {
       throw new UnsupportedOperationException();
     }
   }

@@ -1,6 +1,7 @@
 package io.iapeer.host.testing;
 
 import io.iapeer.core.settings.Env;
+import io.iapeer.core.settings.Settings;
 import io.iapeer.core.storage.Layout;
 import io.iapeer.host.cli.Cli;
 import io.iapeer.host.cli.Context;
@@ -69,6 +70,11 @@ public final class Sandbox {
 
   public Layout layout() {
     return Layout.from(env());
+  }
+
+  /** This host's settings with the daemon on {@code port} (0: any free one). */
+  public Settings settingsWithPort(int port) {
+    return new Settings(env().with("IAPEER_PORT", String.valueOf(port)));
   }
 
   public Sandbox cd(Path dir) {

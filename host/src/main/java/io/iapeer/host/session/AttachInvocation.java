@@ -7,8 +7,8 @@ import java.util.Map;
  * An operator's view of a session (03 §6): run {@code argv} with stdio inherited and exactly
  * {@code env} as its environment (no {@code TMUX}, so tmux does not refuse to nest).
  */
-public record AttachCommand(List<String> argv, Map<String, String> env) {
-  public AttachCommand {
+public record AttachInvocation(List<String> argv, Map<String, String> env) {
+  public AttachInvocation {
     argv = List.copyOf(argv);
     env = Map.copyOf(env);
   }

@@ -1,0 +1,84 @@
+package io.iapeer.host.cli;
+
+import io.iapeer.core.IapException;
+import io.iapeer.core.peer.Identity;
+import io.iapeer.core.registry.PeerRecord;
+import io.iapeer.core.registry.RegistrySnapshot;
+import io.iapeer.host.lifecycle.BringUp;
+import io.iapeer.host.lifecycle.LifecycleLog;
+import io.iapeer.host.session.Attacher;
+import io.iapeer.host.session.LaunchResult;
+import io.iapeer.host.session.LiveTarget;
+import io.iapeer.host.session.Sessions;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "attach",
+    customSynopsis = "usage: iapeer attach <peer> [runtime]",
+    description = {
+      "Opens a peer's live session in this terminal; Ctrl-] detaches, the session runs on.",
+      "",
+      "A sleeping peer is resumed first (never started fresh). Without a runtime: the only one",
+      "declared, else the default when live, else the only live one, else the default."
+    })
+public final class AttachCommand implements Callable<Integer> {
+  private final Context ctx;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "peer", description = "the peer's name")
+  String peer;
+
+  @Parameters(index = "1", arity = "0..1", paramLabel = "runtime", description = "one of its runtimes")
+  String runtime;
+
+  public AttachCommand(Context ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() {
+    if (peer == null) {
+      throw UsageError.of(spec, "attach needs a peer name");
+    }
+    RegistrySnapshot registry = Provisioning.registry(ctx).read();
+    PeerRecord record = Peers.registered(registry, peer);
+    Sessions sessions = Sessions.of(ctx.layout(), ctx.settings());
+    String rt =
+        runtime != null ? LiveTarget.declared(record, runtime) : LiveTarget.forAttach(record, sessions.host());
+    Identity id = new Identity(rt, peer);
+    if (!ctx.interactive()) {
+      throw new IapException("attach needs a terminal — run it from an interactive shell");
+    }
+    boolean woke = false;
+    if (!sessions.host().alive(id)) {
+      LaunchResult r =
+          new BringUp(sessions, ctx.layout(), Clock.systemUTC()).launch(record, rt, true, "", List.of(), registry);
+      if (r instanceof LaunchResult.Failed f) {
+        throw new IapException(f.reason());
+      }
+      woke = true;
+    }
+    ctx.out().println((woke ? "woke + " : "") + "attaching " + id.address() + "… (Ctrl-] detaches)");
+    ctx.out().flush();
+    return attach(ctx, sessions, id, woke);
+  }
+
+  /** Hands the terminal over until the operator detaches; shared with the folder launch. */
+  static int attach(Context ctx, Sessions sessions, Identity id, boolean woke) {
+    Attacher attacher =
+        new Attacher(sessions.host(), LifecycleLog.open(ctx.layout(), ctx.settings()), Clock.systemUTC());
+    try {
+      return attacher.attach(id, woke) == 0 ? Cli.OK : Cli.FAILED;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Cli.FAILED;
+    }
+  }
+}

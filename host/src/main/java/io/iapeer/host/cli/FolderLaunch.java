@@ -1,0 +1,70 @@
+package io.iapeer.host.cli;
+
+import io.iapeer.core.IapException;
+import io.iapeer.core.peer.Identity;
+import io.iapeer.core.peer.Runtimes;
+import io.iapeer.core.profile.PeerProfile;
+import io.iapeer.core.profile.ProfileReader;
+import io.iapeer.core.registry.PeerRecord;
+import io.iapeer.core.registry.RegistrySnapshot;
+import io.iapeer.host.lifecycle.BringUp;
+import io.iapeer.host.session.LaunchResult;
+import io.iapeer.host.session.LiveTarget;
+import io.iapeer.host.session.Sessions;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code iapeer <runtime> [args…]} (04 §1.3, §3.19): starts the runtime fresh for the peer whose
+ * folder this is, and on a terminal attaches to it. The remaining arguments go to the runtime.
+ */
+final class FolderLaunch {
+  private FolderLaunch() {}
+
+  static int run(String[] args, Context ctx) {
+    String runtime = args[0];
+    try {
+      return launch(runtime, Arrays.asList(args).subList(1, args.length), ctx);
+    } catch (IapException | UncheckedIOException e) {
+      // The token may have been a mistyped verb as much as a runtime: say both (04 §1.3).
+      ctx.err().println("iapeer: \"" + runtime + "\" — " + e.getMessage());
+      ctx.err().println("  not a verb (`iapeer help` lists them); as a runtime, `iapeer " + runtime
+          + "` launches it for the peer in the current folder");
+      return Cli.FAILED;
+    }
+  }
+
+  private static int launch(String runtime, List<String> extraArgs, Context ctx) {
+    PeerProfile profile =
+        ProfileReader.read(ctx.cwd())
+            .orElseThrow(() -> new IapException(
+                "no iapeer peer in " + ctx.cwd() + " — run `iapeer init` here first"));
+    RegistrySnapshot registry = Provisioning.registry(ctx).read();
+    PeerRecord record =
+        registry.find(profile.personality())
+            .orElseThrow(() -> new IapException("peer \"" + profile.personality()
+                + "\" is not registered — run `iapeer init` in " + ctx.cwd()));
+    LiveTarget.declared(record, runtime);
+    if (Runtimes.isInfra(runtime)) {
+      throw new IapException("\"" + runtime + "\" is an infra runtime — its service keeps it running");
+    }
+    Sessions sessions = Sessions.of(ctx.layout(), ctx.settings());
+    sessions.adapters().of(runtime); // voicetalk, web: nothing iapeer can launch
+    Identity id = new Identity(runtime, record.personality());
+    if (sessions.host().alive(id)) {
+      ctx.out().println(id.address() + " is already live" + (ctx.interactive() ? " — attaching…" : ""));
+    } else {
+      LaunchResult r =
+          new BringUp(sessions, ctx.layout(), Clock.systemUTC())
+              .launch(record, runtime, false, profile.initialPrompt().orElse(""), extraArgs, registry);
+      if (r instanceof LaunchResult.Failed f) {
+        throw new IapException(f.reason());
+      }
+      ctx.out().println("launched " + id.address() + " (fresh)" + (ctx.interactive() ? " — attaching…" : ""));
+    }
+    ctx.out().flush();
+    return ctx.interactive() ? AttachCommand.attach(ctx, sessions, id, false) : Cli.OK;
+  }
+}
