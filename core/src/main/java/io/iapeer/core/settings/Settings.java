@@ -78,6 +78,74 @@ public record Settings(Env env) {
     return (int) Math.min(positiveLong(Setting.IAPEER_LIFECYCLE_LOG_KEEP, 5), 100);
   }
 
+  public Duration idle() {
+    return Duration.ofSeconds(positiveLong(Setting.IAPEER_IDLE_SECS, 3600));
+  }
+
+  public int crashLoopMax() {
+    return (int) Math.min(positiveLong(Setting.IAPEER_CRASHLOOP_MAX, 3), Integer.MAX_VALUE);
+  }
+
+  public Duration crashLoopWindow() {
+    return Duration.ofSeconds(positiveLong(Setting.IAPEER_CRASHLOOP_WINDOW_SECS, 300));
+  }
+
+  public Duration ephemeralQuiet() {
+    return Duration.ofSeconds(positiveLong(Setting.IAPEER_EPHEMERAL_QUIET_SECS, 20));
+  }
+
+  public Duration ephemeralUnarmedIdle() {
+    return Duration.ofSeconds(positiveLong(Setting.IAPEER_EPHEMERAL_UNARMED_IDLE_SECS, 600));
+  }
+
+  /** The one knob of 03 §1.3 that accepts 0: a single attempt. */
+  public int wakeLockRetries() {
+    return env.get(Setting.IAPEER_WAKE_LOCK_RETRIES.name())
+        .flatMap(Settings::parseInt)
+        .filter(v -> v >= 0 && v <= 1000)
+        .orElse(30);
+  }
+
+  public Duration superviseTick() {
+    return Duration.ofSeconds(positiveLong(Setting.IAPEER_SUPERVISE_TICK_SECS, 60));
+  }
+
+  /** {@code 1}/{@code true}/{@code yes}, any case (03 §1.3). */
+  public boolean superviseLogVerbose() {
+    return env.get(Setting.IAPEER_SUPERVISE_LOG_VERBOSE.name())
+        .map(v -> v.strip().toLowerCase(java.util.Locale.ROOT))
+        .filter(v -> v.equals("1") || v.equals("true") || v.equals("yes"))
+        .isPresent();
+  }
+
+  /** The snapshot size of a rotation; the janitor rotates only past 9 MiB whatever it says (03 §10.4). */
+  public long paneLogMaxBytes() {
+    return positiveLong(Setting.IAPEER_PANELOG_MAX_BYTES, 16L << 20);
+  }
+
+  public int paneLogKeep() {
+    return (int) Math.min(positiveLong(Setting.IAPEER_PANELOG_KEEP, 2), 100);
+  }
+
+  public long paneLogDirBudget() {
+    return positiveLong(Setting.IAPEER_PANELOG_DIR_BUDGET, 512L << 20);
+  }
+
+  /** May be fractional (03 §1.3); anything not a positive number falls back to 14 days. */
+  public Duration paneLogStale() {
+    double days = env.get(Setting.IAPEER_PANELOG_STALE_DAYS.name())
+        .flatMap(v -> {
+          try {
+            return java.util.Optional.of(Double.parseDouble(v));
+          } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+          }
+        })
+        .filter(d -> d > 0 && d < 1e6)
+        .orElse(14.0);
+    return Duration.ofMillis((long) (days * 86_400_000L));
+  }
+
   /** The composer queue's force-deliver ceiling (02 §9.8); 0 is allowed: deliver at once. */
   public Duration composerQueueTimeout() {
     return Duration.ofMillis(
@@ -99,7 +167,7 @@ public record Settings(Env env) {
 
   /** Rotated copies of delivery.log kept (02 §11): positive integers only. */
   public int deliveryLogKeep() {
-    return (int) Math.min(Integer.MAX_VALUE, positiveLong(Setting.IAPEER_DELIVERY_LOG_KEEP, 5));
+    return (int) Math.min(positiveLong(Setting.IAPEER_DELIVERY_LOG_KEEP, 5), 100);
   }
 
   public boolean sandbox() {

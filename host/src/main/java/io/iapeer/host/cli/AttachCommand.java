@@ -3,15 +3,13 @@ package io.iapeer.host.cli;
 import io.iapeer.core.IapException;
 import io.iapeer.core.peer.Identity;
 import io.iapeer.core.registry.PeerRecord;
-import io.iapeer.core.registry.RegistrySnapshot;
-import io.iapeer.host.lifecycle.BringUp;
+import io.iapeer.host.lifecycle.Lifecycle;
 import io.iapeer.host.lifecycle.LifecycleLog;
+import io.iapeer.host.lifecycle.Waker;
 import io.iapeer.host.session.Attacher;
-import io.iapeer.host.session.LaunchResult;
 import io.iapeer.host.session.LiveTarget;
 import io.iapeer.host.session.Sessions;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +20,7 @@ import picocli.CommandLine.Spec;
     name = "attach",
     customSynopsis = "usage: iapeer attach <peer> [runtime]",
     description = {
-      "Opens a peer's live session in this terminal; Ctrl-] detaches, the session runs on.",
+      "Opens a peer's live session here; Ctrl-] detaches and leaves it running.",
       "",
       "A sleeping peer is resumed first (never started fresh). Without a runtime: the only one",
       "declared, else the default when live, else the only live one, else the default."
@@ -47,9 +45,9 @@ public final class AttachCommand implements Callable<Integer> {
     if (peer == null) {
       throw UsageError.of(spec, "attach needs a peer name");
     }
-    RegistrySnapshot registry = Provisioning.registry(ctx).read();
-    PeerRecord record = Peers.registered(registry, peer);
-    Sessions sessions = Sessions.of(ctx.layout(), ctx.settings());
+    PeerRecord record = Peers.registered(Provisioning.registry(ctx).read(), peer);
+    Lifecycle lc = Lifecycle.of(ctx.layout(), ctx.settings(), ctx::warn);
+    Sessions sessions = lc.sessions();
     String rt =
         runtime != null ? LiveTarget.declared(record, runtime) : LiveTarget.forAttach(record, sessions.host());
     Identity id = new Identity(rt, peer);
@@ -58,12 +56,12 @@ public final class AttachCommand implements Callable<Integer> {
     }
     boolean woke = false;
     if (!sessions.host().alive(id)) {
-      LaunchResult r =
-          new BringUp(sessions, ctx.layout(), Clock.systemUTC()).launch(record, rt, true, "", List.of(), registry);
-      if (r instanceof LaunchResult.Failed f) {
-        throw new IapException(f.reason());
+      // resumed, never fresh: attach is for the conversation the operator left (03 §9.9)
+      Waker.Result r = lc.waker().wake(Waker.Request.resume(peer, rt));
+      if (!r.ready()) {
+        throw new IapException(r.reason().orElse("the wake failed"));
       }
-      woke = true;
+      woke = r.woke();
     }
     ctx.out().println((woke ? "woke + " : "") + "attaching " + id.address() + "… (Ctrl-] detaches)");
     ctx.out().flush();

@@ -4,18 +4,14 @@ import io.iapeer.core.IapException;
 import io.iapeer.core.peer.Identity;
 import io.iapeer.core.peer.Runtimes;
 import io.iapeer.core.registry.PeerRecord;
-import io.iapeer.core.registry.RegistrySnapshot;
-import io.iapeer.host.lifecycle.BringUp;
-import io.iapeer.host.lifecycle.Markers;
+import io.iapeer.host.lifecycle.Lifecycle;
+import io.iapeer.host.lifecycle.Waker;
 import io.iapeer.host.runtime.RuntimeAdapter;
 import io.iapeer.host.session.CompactGate;
-import io.iapeer.host.session.LaunchResult;
 import io.iapeer.host.session.LiveTarget;
 import io.iapeer.host.session.Sessions;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,12 +47,12 @@ public final class CompactCommand implements Runnable {
     if (peer == null) {
       throw UsageError.of(spec, "compact needs a peer name");
     }
-    RegistrySnapshot registry = Provisioning.registry(ctx).read();
-    PeerRecord record = Peers.registered(registry, peer);
+    PeerRecord record = Peers.registered(Provisioning.registry(ctx).read(), peer);
     if (runtime != null) {
       LiveTarget.declared(record, runtime);
     }
-    Sessions sessions = Sessions.of(ctx.layout(), ctx.settings());
+    Lifecycle lc = Lifecycle.of(ctx.layout(), ctx.settings(), ctx::warn);
+    Sessions sessions = lc.sessions();
     boolean live =
         runtime != null
             ? sessions.host().alive(new Identity(runtime, peer))
@@ -66,7 +62,7 @@ public final class CompactCommand implements Runnable {
         Identity id = LiveTarget.forControl(record, Optional.ofNullable(runtime), sessions.host());
         gate(sessions, record, id, false);
       } else {
-        compactSleeper(sessions, record, registry);
+        compactSleeper(lc, record);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -74,26 +70,24 @@ public final class CompactCommand implements Runnable {
   }
 
   /** 04 §3.17: only a peer parked by the idle reap has a context worth compacting. */
-  private void compactSleeper(Sessions sessions, PeerRecord record, RegistrySnapshot registry)
-      throws InterruptedException {
-    String rt = runtime != null ? runtime : newestActivity(sessions, record);
+  private void compactSleeper(Lifecycle lc, PeerRecord record) throws InterruptedException {
+    String rt = runtime != null ? runtime : newestActivity(lc.sessions(), record);
     if (Runtimes.isInfra(rt)) {
       throw failure(rt, "refused-infra", "an infra runtime keeps its own context");
     }
     Identity id = new Identity(rt, peer);
-    Markers markers = new Markers(ctx.layout());
-    if (!markers.idleReaped(id)) {
+    if (!lc.markers().idleReaped(id)) {
       throw failure(rt, "nothing-to-compact", "context is fresh; nothing to compact");
     }
-    BringUp bringUp = new BringUp(sessions, ctx.layout(), Clock.systemUTC());
-    LaunchResult woke = bringUp.launch(record, rt, true, "", List.of(), registry);
-    if (woke instanceof LaunchResult.Failed f) {
-      throw f.sessionLeft() || !f.reason().contains("to resume")
-          ? failure(rt, "failed", f.reason())
-          : failure(rt, "nothing-to-compact", f.reason());
+    Waker.Result woke = lc.waker().wake(Waker.Request.resume(peer, rt));
+    if (!woke.ready()) {
+      String reason = woke.reason().orElse("the wake failed");
+      throw reason.contains("to resume")
+          ? failure(rt, "nothing-to-compact", reason)
+          : failure(rt, "failed", reason);
     }
-    markers.clearIdleReaped(id);
-    gate(sessions, record, id, true);
+    lc.markers().clearIdleReaped(id);
+    gate(lc.sessions(), record, id, woke.woke());
   }
 
   /** Not live: the runtime with the newest transcript activity, else the default (03 §9.9). */

@@ -4,6 +4,8 @@ import io.iapeer.core.settings.Settings;
 import io.iapeer.core.storage.Json;
 import io.iapeer.host.daemon.Daemon;
 import io.iapeer.host.daemon.DaemonLog;
+import io.iapeer.host.lifecycle.Lifecycle;
+import io.iapeer.host.lifecycle.SuperviseTick;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 
@@ -15,7 +17,9 @@ import picocli.CommandLine.Command;
       "",
       "It listens on the unix socket (IAPEER_DAEMON_SOCKET, else router.sock in",
       "<root>/state/iapeer) and on 127.0.0.1:IAPEER_PORT, serves the send_to_peer",
-      "MCP tool and iapeer send, and publishes both addresses in router.json."
+      "MCP tool and iapeer send, and publishes both addresses in router.json.",
+      "Every IAPEER_SUPERVISE_TICK_SECS it puts idle agents to sleep, restarts",
+      "what asked for it and hands ephemeral workers their next task."
     })
 public final class DaemonCommand implements Runnable {
   private final Context ctx;
@@ -30,13 +34,18 @@ public final class DaemonCommand implements Runnable {
     DaemonLog log = new DaemonLog(ctx.err(), settings.daemonTrace());
     settings.invalidPort().ifPresent(v -> log.warn("invalid IAPEER_PORT="
         + Json.compact(Json.nodes().stringNode(v)) + " — falling back to " + Settings.DEFAULT_PORT));
+    // the lifecycle's tick: supervise pass, eager relaunches, ephemeral queues (03 §9.6)
+    Lifecycle lifecycle = Lifecycle.of(ctx.layout(), settings, log::warn);
+    SuperviseTick tick = new SuperviseTick(lifecycle.supervisor(), settings.superviseTick(), log::warn);
     Daemon daemon =
         Daemon.start(
             Daemon.Config.of(ctx.layout(), settings, VersionCommand.version()),
-            Routing.forDaemon(ctx.layout(), settings),
+            Routing.forDaemon(ctx.layout(), settings, tick::kick),
             log);
+    tick.start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      tick.stop();
       daemon.close();
       stopped.countDown();
       ctx.err().flush();

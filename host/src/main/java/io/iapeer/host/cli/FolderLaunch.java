@@ -6,15 +6,13 @@ import io.iapeer.core.peer.Runtimes;
 import io.iapeer.core.profile.PeerProfile;
 import io.iapeer.core.profile.ProfileReader;
 import io.iapeer.core.registry.PeerRecord;
-import io.iapeer.core.registry.RegistrySnapshot;
-import io.iapeer.host.lifecycle.BringUp;
-import io.iapeer.host.session.LaunchResult;
+import io.iapeer.host.lifecycle.Lifecycle;
+import io.iapeer.host.lifecycle.Waker;
 import io.iapeer.host.session.LiveTarget;
-import io.iapeer.host.session.Sessions;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code iapeer <runtime> [args…]} (04 §1.3, §3.19): starts the runtime fresh for the peer whose
@@ -41,30 +39,27 @@ final class FolderLaunch {
         ProfileReader.read(ctx.cwd())
             .orElseThrow(() -> new IapException(
                 "no iapeer peer in " + ctx.cwd() + " — run `iapeer init` here first"));
-    RegistrySnapshot registry = Provisioning.registry(ctx).read();
     PeerRecord record =
-        registry.find(profile.personality())
+        Provisioning.registry(ctx).read().find(profile.personality())
             .orElseThrow(() -> new IapException("peer \"" + profile.personality()
                 + "\" is not registered — run `iapeer init` in " + ctx.cwd()));
     LiveTarget.declared(record, runtime);
     if (Runtimes.isInfra(runtime)) {
       throw new IapException("\"" + runtime + "\" is an infra runtime — its service keeps it running");
     }
-    Sessions sessions = Sessions.of(ctx.layout(), ctx.settings());
-    sessions.adapters().of(runtime); // voicetalk, web: nothing iapeer can launch
+    Lifecycle lc = Lifecycle.of(ctx.layout(), ctx.settings(), ctx::warn);
+    lc.sessions().adapters().of(runtime); // voicetalk, web: nothing iapeer can launch
     Identity id = new Identity(runtime, record.personality());
-    if (sessions.host().alive(id)) {
-      ctx.out().println(id.address() + " is already live" + (ctx.interactive() ? " — attaching…" : ""));
-    } else {
-      LaunchResult r =
-          new BringUp(sessions, ctx.layout(), Clock.systemUTC())
-              .launch(record, runtime, false, profile.initialPrompt().orElse(""), extraArgs, registry);
-      if (r instanceof LaunchResult.Failed f) {
-        throw new IapException(f.reason());
-      }
-      ctx.out().println("launched " + id.address() + " (fresh)" + (ctx.interactive() ? " — attaching…" : ""));
+    // no task: a fresh wake makes the profile's initial_prompt the first message itself (03 §9.2 step 14)
+    Waker.Result r = lc.waker().wake(
+        Waker.Request.fresh(record.personality(), Optional.of(runtime), "").withExtraArgs(extraArgs));
+    if (!r.ready()) {
+      throw new IapException(r.reason().orElse("the wake failed"));
     }
+    String attaching = ctx.interactive() ? " — attaching…" : "";
+    ctx.out().println(r.woke() ? "launched " + id.address() + " (fresh)" + attaching
+        : id.address() + " is already live" + attaching);
     ctx.out().flush();
-    return ctx.interactive() ? AttachCommand.attach(ctx, sessions, id, false) : Cli.OK;
+    return ctx.interactive() ? AttachCommand.attach(ctx, lc.sessions(), id, false) : Cli.OK;
   }
 }

@@ -34,12 +34,19 @@ public final class IapeerCommand implements Runnable {
     VERBS.put("attach", AttachCommand.class);
     VERBS.put("interrupt", InterruptCommand.class);
     VERBS.put("compact", CompactCommand.class);
+    VERBS.put("stop", StopCommand.class);
+    VERBS.put("start", StartCommand.class);
+    VERBS.put("refresh", RefreshCommand.class);
+    VERBS.put("new", NewCommand.class);
+    VERBS.put("self-fresh", SelfFreshCommand.class);
+    VERBS.put("self-done", SelfDoneCommand.class);
     VERBS.put("send", SendCommand.class);
     VERBS.put("daemon", DaemonCommand.class);
     VERBS.put("status", StatusCommand.class);
     GROUPS.put("Peers", List.of("init", "create", "list", "verify", "remove", "add-runtime", "default-runtime"));
-    GROUPS.put("Sessions", List.of("<runtime>", "attach", "interrupt", "compact"));
+    GROUPS.put("Sessions", List.of("<runtime>", "attach", "interrupt", "compact", "stop", "start", "refresh", "new"));
     GROUPS.put("Messaging", List.of("send"));
+    GROUPS.put("Agent self-calls", List.of("self-fresh", "self-done"));
     GROUPS.put("Daemon", List.of("daemon", "status"));
     GROUPS.put("About", List.of("version", "help"));
   }

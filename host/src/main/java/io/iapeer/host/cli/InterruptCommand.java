@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
     name = "interrupt",
     customSynopsis = "usage: iapeer interrupt <peer> [runtime]",
     description = {
-      "Stops a live agent's running turn (Escape); the session and its context stay.",
+      "Stops a live agent's running turn (Escape); session and context stay.",
       "",
       "Without a runtime: the default one when live, else the only live one."
     })

@@ -4,6 +4,8 @@ import io.iapeer.core.peer.Identity;
 import io.iapeer.core.registry.PeerRecord;
 import io.iapeer.core.storage.Json;
 import io.iapeer.host.lifecycle.Markers;
+import io.iapeer.host.session.SessionHost;
+import io.iapeer.host.session.TmuxSessionHost;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
     description = {
       "Lists registered peers and their runtimes: ● live, ○ asleep, ✕ stopped.",
       "",
-      "Until the session host is part of this build, state comes from the",
-      "lifecycle markers (a stop flag means stopped, anything else asleep)."
+      "Live: the runtime's session is up. Stopped: `iapeer stop` holds it asleep."
     })
 public final class ListCommand implements Runnable {
   private final Context ctx;
@@ -40,6 +41,7 @@ public final class ListCommand implements Runnable {
   public void run() {
     List<PeerRecord> peers = Provisioning.registry(ctx).read().peers();
     Markers markers = new Markers(ctx.layout());
+    SessionHost host = new TmuxSessionHost(ctx.layout());
     List<Row> rows = new ArrayList<>();
     for (PeerRecord p : peers) {
       List<RuntimeState> states = new ArrayList<>();
@@ -47,7 +49,8 @@ public final class ListCommand implements Runnable {
       FileTime newestTime = null;
       for (String rt : p.runtimes()) {
         Identity id = new Identity(rt, p.personality());
-        states.add(new RuntimeState(rt, markers.stopped(id) ? "stopped" : "asleep"));
+        String status = host.alive(id) ? "live" : markers.stopped(id) ? "stopped" : "asleep";
+        states.add(new RuntimeState(rt, status));
         Optional<FileTime> t = markers.lastActive(id);
         if (t.isPresent() && (newestTime == null || t.get().compareTo(newestTime) > 0)) {
           newest = rt;

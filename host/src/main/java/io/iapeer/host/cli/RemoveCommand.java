@@ -1,11 +1,14 @@
 package io.iapeer.host.cli;
 
+import io.iapeer.core.IapException;
 import io.iapeer.core.peer.Identity;
 import io.iapeer.core.peer.Names;
 import io.iapeer.core.peer.Runtimes;
 import io.iapeer.core.registry.PeerRecord;
 import io.iapeer.core.registry.Registry;
 import io.iapeer.host.lifecycle.Markers;
+import io.iapeer.host.session.LiveTarget;
+import io.iapeer.host.session.TmuxSessionHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,6 +56,13 @@ public final class RemoveCommand implements Runnable {
       return;
     }
     PeerRecord p = record.get();
+    if (!force) {
+      List<String> live = LiveTarget.live(p, new TmuxSessionHost(ctx.layout()));
+      if (!live.isEmpty()) {
+        throw new IapException("\"" + peer + "\" is LIVE on " + String.join(", ", live) + " — removing its registry"
+            + " record would orphan the running session from routing; stop it first or pass --force");
+      }
+    }
     registry.remove(peer);
     List<String> lines = new ArrayList<>();
     lines.add("removed \"" + peer + "\" from the registry");

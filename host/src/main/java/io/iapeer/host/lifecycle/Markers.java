@@ -1,47 +1,216 @@
 package io.iapeer.host.lifecycle;
 
 import io.iapeer.core.peer.Identity;
+import io.iapeer.core.storage.AtomicFiles;
+import io.iapeer.core.storage.Json;
 import io.iapeer.core.storage.Layout;
+import io.iapeer.core.storage.Modes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 
-/** The per-identity lifecycle files of 03 §2 that the data-layer verbs read or purge. */
+/**
+ * The per-identity lifecycle files of 03 §2 in the lifecycle state dir. Writes are atomic (temp,
+ * fsync, rename; mode 0600). Reads are tolerant: content that cannot be understood reads as absent
+ * (deaths → none, last-delivered → 0, a session record → skipped), is reported once per read, and
+ * is left on disk for the operator to look at.
+ */
 public final class Markers {
-  private final Layout layout;
+  /** The death ring keeps the newest 16 (03 §9.7). */
+  static final int DEATHS_KEPT = 16;
 
+  private static final String SESSION = ".session";
+
+  private final Layout layout;
+  private final Clock clock;
+  private final Consumer<String> reports;
+
+  /** For readers that only look at flags: garbage in a file they do not parse cannot arise. */
   public Markers(Layout layout) {
+    this(layout, Clock.systemUTC(), r -> {});
+  }
+
+  /** @param reports receives one line per file whose content was garbage */
+  public Markers(Layout layout, Clock clock, Consumer<String> reports) {
     this.layout = layout;
+    this.clock = clock;
+    this.reports = reports;
+  }
+
+  public Layout layout() {
+    return layout;
+  }
+
+  // --- flags ---
+
+  public boolean has(Identity id, Flag flag) {
+    return Files.exists(file(id, flag.suffix()));
+  }
+
+  /** Sets {@code flag} to now (ISO instant + newline). */
+  public void set(Identity id, Flag flag) {
+    AtomicFiles.write(file(id, flag.suffix()), clock.instant() + "\n", Modes.PRIVATE);
+  }
+
+  /** Removes {@code flag}; returns whether it was there (a consumed marker is logged by the caller). */
+  public boolean clear(Identity id, Flag flag) {
+    return delete(file(id, flag.suffix()));
   }
 
   /** The durable stop flag set by {@code iapeer stop}. */
   public boolean stopped(Identity id) {
-    return Files.exists(marker(id, "stopped"));
+    return has(id, Flag.STOPPED);
   }
 
-  /** The clean-park marker: the idle reap or {@code stop} ended a session worth resuming. */
   public boolean idleReaped(Identity id) {
-    return Files.exists(marker(id, "idle-reaped"));
+    return has(id, Flag.IDLE_REAPED);
   }
 
   public void clearIdleReaped(Identity id) {
+    clear(id, Flag.IDLE_REAPED);
+  }
+
+  // --- the session record and its claim ---
+
+  public Optional<SessionRecord> session(Identity id) {
+    Path f = file(id, "session");
+    return read(f).flatMap(text -> parseSession(f, text));
+  }
+
+  public void writeSession(SessionRecord s) {
+    AtomicFiles.write(file(s.identity(), "session"), s.toJson(), Modes.PRIVATE);
+  }
+
+  public boolean deleteSession(Identity id) {
+    return delete(file(id, "session"));
+  }
+
+  /**
+   * Every readable {@code *.session} record, sorted by identity. Garbage is reported and skipped;
+   * a record whose identity disagrees with its file name is garbage too.
+   */
+  public List<SessionRecord> sessions() {
+    List<SessionRecord> all = new ArrayList<>();
+    for (Path f : list(name -> name.endsWith(SESSION))) {
+      String name = f.getFileName().toString();
+      Optional<SessionRecord> s = read(f).flatMap(text -> parseSession(f, text));
+      if (s.isPresent() && !(s.get().identity().address() + SESSION).equals(name)) {
+        reports.accept("ignoring " + f + ": its identity " + s.get().identity() + " does not match the file name");
+        continue;
+      }
+      s.ifPresent(all::add);
+    }
+    all.sort(Comparator.comparing(s -> s.identity().address()));
+    return all;
+  }
+
+  /**
+   * Claims a dead session's record for this pass (03 §9.6 step 2b): renames {@code .session} to
+   * {@code .session.reaping}. False when another pass got there first.
+   */
+  public boolean claimSession(Identity id) {
     try {
-      Files.deleteIfExists(marker(id, "idle-reaped"));
+      Files.move(file(id, "session"), file(id, "session.reaping"), StandardCopyOption.ATOMIC_MOVE);
+      return true;
+    } catch (NoSuchFileException | AtomicMoveNotSupportedException e) {
+      return false;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot clear the idle-reaped marker of " + id + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot claim " + file(id, "session") + ": " + e.getMessage(), e);
     }
   }
 
-  private Path marker(Identity id, String kind) {
-    return layout.lifecycleStateDir().resolve(id.address() + "." + kind);
+  public void dropClaim(Identity id) {
+    delete(file(id, "session.reaping"));
+  }
+
+  private Optional<SessionRecord> parseSession(Path f, String text) {
+    SessionRecord.Parsed p = SessionRecord.parse(text);
+    if (p.record().isEmpty()) {
+      reports.accept("ignoring " + f + ": " + p.why());
+    }
+    return p.record();
+  }
+
+  // --- deaths, last delivery ---
+
+  /** The death ring, oldest first; garbage reads as no deaths. */
+  public List<Long> deaths(Identity id) {
+    Path f = file(id, "deaths");
+    Optional<String> text = read(f);
+    if (text.isEmpty()) {
+      return List.of();
+    }
+    try {
+      JsonNode n = Json.parse(text.get());
+      List<Long> out = new ArrayList<>();
+      if (n instanceof ArrayNode a) {
+        for (JsonNode e : a) {
+          if (e.isIntegralNumber()) {
+            out.add(e.asLong());
+          }
+        }
+        if (out.size() == a.size()) {
+          return out;
+        }
+      }
+    } catch (RuntimeException e) {
+      // reported below like any other shape we do not understand
+    }
+    reports.accept("ignoring " + f + ": not a JSON array of epoch milliseconds");
+    return List.of();
+  }
+
+  /** Appends a death at now, keeping the newest 16 (03 §9.7). */
+  public void recordDeath(Identity id) {
+    List<Long> ring = new ArrayList<>(deaths(id));
+    ring.add(clock.millis());
+    writeDeaths(id, ring.subList(Math.max(0, ring.size() - DEATHS_KEPT), ring.size()));
+  }
+
+  /** After a successful launch: only the deaths inside the window stay (03 §9.7). */
+  public void trimDeaths(Identity id, long windowMs) {
+    List<Long> ring = deaths(id);
+    long from = clock.millis() - windowMs;
+    List<Long> kept = ring.stream().filter(t -> t >= from).toList();
+    if (kept.size() != ring.size()) {
+      writeDeaths(id, kept);
+    }
+  }
+
+  private void writeDeaths(Identity id, List<Long> ring) {
+    ArrayNode a = Json.nodes().arrayNode();
+    ring.forEach(a::add);
+    AtomicFiles.write(file(id, "deaths"), Json.compact(a) + "\n", Modes.PRIVATE);
+  }
+
+  /** When the daemon last confirmed a live delivery (epoch ms); 0 when never or unreadable. */
+  public long lastDelivered(Identity id) {
+    Path f = file(id, "last-delivered");
+    Optional<String> text = read(f);
+    if (text.isEmpty()) {
+      return 0;
+    }
+    try {
+      return Long.parseLong(text.get().strip());
+    } catch (NumberFormatException e) {
+      reports.accept("ignoring " + f + ": not a decimal epoch-milliseconds value");
+      return 0;
+    }
   }
 
   /** When the identity's pane log last grew: the activity proxy {@code list} shows. */
@@ -58,14 +227,10 @@ public final class Markers {
    * keeps {@code claude-bob2.*} when {@code claude-bob} goes. Returns the names removed.
    */
   public List<String> purge(Identity id) {
-    Path dir = layout.lifecycleStateDir();
-    List<String> removed = new ArrayList<>();
-    if (!Files.isDirectory(dir)) {
-      return removed;
-    }
     String prefix = id.address() + ".";
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, p -> p.getFileName().toString().startsWith(prefix))) {
-      for (Path p : ds) {
+    List<String> removed = new ArrayList<>();
+    try {
+      for (Path p : list(name -> name.startsWith(prefix))) {
         deleteTree(p);
         removed.add(p.getFileName().toString());
       }
@@ -74,6 +239,45 @@ public final class Markers {
     }
     removed.sort(null);
     return removed;
+  }
+
+  Path file(Identity id, String suffix) {
+    return layout.lifecycleStateDir().resolve(id.address() + "." + suffix);
+  }
+
+  private List<Path> list(java.util.function.Predicate<String> name) {
+    Path dir = layout.lifecycleStateDir();
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<Path> out = new ArrayList<>();
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, p -> name.test(p.getFileName().toString()))) {
+      ds.forEach(out::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+    }
+    out.sort(null);
+    return out;
+  }
+
+  private Optional<String> read(Path f) {
+    try {
+      return Optional.of(Files.readString(f));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      // unreadable (or not UTF-8) reads as absent, like garbage (03 §2)
+      reports.accept("ignoring " + f + ": unreadable (" + e.getMessage() + ")");
+      return Optional.empty();
+    }
+  }
+
+  private static boolean delete(Path f) {
+    try {
+      return Files.deleteIfExists(f);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + f + ": " + e.getMessage(), e);
+    }
   }
 
   private static void deleteTree(Path p) throws IOException {

@@ -12,6 +12,9 @@ import io.iapeer.core.registry.Registry;
 import io.iapeer.core.registry.RegistrySnapshot;
 import io.iapeer.core.settings.Settings;
 import io.iapeer.core.storage.Layout;
+import io.iapeer.host.lifecycle.EphemeralQueue;
+import io.iapeer.host.lifecycle.Lifecycle;
+import io.iapeer.host.lifecycle.ManagedPeers;
 import io.iapeer.host.session.Launcher;
 import io.iapeer.host.session.Sessions;
 import io.iapeer.host.session.Typed;
@@ -53,6 +56,8 @@ public final class DeliveryRouter implements Router, AutoCloseable {
   private final Optional<ComposerQueue> composer;
   private final DeliveryHooks hooks;
   private final Optional<DeliveryLog> log;
+  private final EphemeralQueue ephemeral;
+  private final Consumer<Identity> drainKick;
   private final Clock clock;
   private final ZoneId zone;
 
@@ -64,6 +69,8 @@ public final class DeliveryRouter implements Router, AutoCloseable {
     this.wake = b.wake;
     this.hooks = b.hooks;
     this.log = b.log;
+    this.ephemeral = new EphemeralQueue(b.layout, b.warnings);
+    this.drainKick = b.drainKick;
     this.clock = b.clock;
     this.zone = b.zone;
     this.composer = b.composerQueue
@@ -73,16 +80,18 @@ public final class DeliveryRouter implements Router, AutoCloseable {
   }
 
   /**
-   * The daemon's router: composer queue, a wake that launches, the lifecycle hooks and
-   * delivery.log, all from one layout and its settings.
+   * The daemon's router: composer queue, the lifecycle's wake and hooks and delivery.log, all from
+   * one layout and its settings; {@code drainKick} starts draining an ephemeral queue a task joined.
    */
-  public static DeliveryRouter forDaemon(Layout layout, Settings settings) {
-    return builder(layout, Sessions.of(layout, settings)).settings(settings).standardFacilities(settings).build();
+  public static DeliveryRouter forDaemon(Layout layout, Settings settings, Consumer<Identity> drainKick) {
+    return builder(layout, Sessions.of(layout, settings)).settings(settings).standardFacilities(settings)
+        .drainKick(drainKick).build();
   }
 
   /**
    * The in-process router of {@code iapeer send} when no daemon answers (02 §12): the same routing,
-   * but no composer queue — nothing would be left running to drain it.
+   * but no composer queue — nothing would be left running to drain it — and no drain kick: an
+   * ephemeral task waits for the daemon's tick.
    */
   public static DeliveryRouter inProcess(Layout layout, Settings settings) {
     return builder(layout, Sessions.of(layout, settings)).settings(settings).standardFacilities(settings)
@@ -173,11 +182,7 @@ public final class DeliveryRouter implements Router, AutoCloseable {
         req.attachments(),
         req.message()));
     if (ephemeral(target)) {
-      if (caller.personality().equals(x)) {
-        return refused(SELF);
-      }
-      return refused("peer \"" + x + "\" is an ephemeral worker (wake_policy \"ephemeral\"), and this build does"
-          + " not route to ephemeral workers yet; message NOT delivered");
+      return caller.personality().equals(x) ? refused(SELF) : enqueued(target, req, envelope, ts, mode);
     }
     Path cwd = Path.of(target.cwd());
     Targets.Resolved resolved = Targets.resolve(sessions.host(), target, req.runtime());
@@ -189,6 +194,32 @@ public final class DeliveryRouter implements Router, AutoCloseable {
       return refused(offline);
     }
     return woken(caller, req, target, cwd, envelope, ts, mode);
+  }
+
+  /**
+   * 02 §9.5: a stateless worker's task never goes into a live session; it joins the worker's durable
+   * FIFO, which the lifecycle drains one fresh session per task. The drain is kicked, not awaited.
+   */
+  private RouteResult enqueued(PeerRecord target, SendRequest req, String envelope, Instant ts, Mode mode) {
+    String x = target.personality();
+    String rt = req.runtime().orElse(target.runtime());
+    if (!target.runtimes().contains(rt)) {
+      return refused("runtime \"" + rt + "\" is not declared for \"" + x + "\"");
+    }
+    if (!mode.wake()) {
+      // a failure notice wakes nobody, and a worker's next session would take it for a task
+      return refused("peer \"" + x + "\" is an ephemeral worker; a notice is not queued as a task");
+    }
+    Identity id = new Identity(rt, x);
+    int depth;
+    try {
+      depth = ephemeral.enqueue(id, envelope, req.topic());
+    } catch (RuntimeException e) {
+      return refused("ephemeral enqueue failed for \"" + x + "\": " + e.getMessage() + "; message NOT queued");
+    }
+    guard(() -> drainKick.accept(id));
+    return new RouteResult.Accepted(id, false, ts, Optional.of(new RouteResult.Queued(RouteResult.Queued.EPHEMERAL,
+        depth)));
   }
 
   /** 02 §9.1 step 7. */
@@ -360,6 +391,7 @@ public final class DeliveryRouter implements Router, AutoCloseable {
     private Optional<Wake> wake = Optional.empty();
     private DeliveryHooks hooks = DeliveryHooks.NONE;
     private Optional<DeliveryLog> log = Optional.empty();
+    private Consumer<Identity> drainKick = id -> {};
     private boolean composerQueue = true;
     private Duration composerTimeout = Duration.ofMinutes(2);
     private Duration composerPoll = Duration.ofMillis(500);
@@ -385,12 +417,11 @@ public final class DeliveryRouter implements Router, AutoCloseable {
       return this;
     }
 
-    /** The launching wake, the lifecycle hooks and delivery.log under the layout's log dir. */
+    /** The lifecycle's wake and hooks on these sessions, and delivery.log under the layout's log dir. */
     public Builder standardFacilities(Settings settings) {
-      Registry reg = new Registry(layout, warnings);
-      wake = Optional.of(new LaunchWake(layout, reg, sessions.adapters(), sessions.host(), sessions.launcher(),
-          LaunchWake.LOCK_WAIT, deliveryLockWait));
-      hooks = new LifecycleHooks(layout, clock);
+      Lifecycle lifecycle = Lifecycle.of(layout, settings, sessions, clock, ManagedPeers.NONE, warnings);
+      wake = Optional.of(lifecycle.waker());
+      hooks = new LifecycleHooks(lifecycle);
       log = Optional.of(new DeliveryLog(layout.deliveryLog(), settings.deliveryLogMaxBytes(),
           settings.deliveryLogKeep(), clock));
       return this;
@@ -405,6 +436,12 @@ public final class DeliveryRouter implements Router, AutoCloseable {
     /** Without one, a peer that is not live is {@code peer offline} (02 §9.1 step 8a). */
     public Builder wake(Wake wake) {
       this.wake = Optional.ofNullable(wake);
+      return this;
+    }
+
+    /** Called with the worker whose ephemeral queue a task just joined. */
+    public Builder drainKick(Consumer<Identity> drainKick) {
+      this.drainKick = drainKick;
       return this;
     }
 

@@ -45,6 +45,12 @@ class HelpTest {
         Arguments.of("remove", List.of("remove", "boris", "--force")),
         Arguments.of("add-runtime", List.of("add-runtime", "codex", "--all")),
         Arguments.of("default-runtime", List.of("default-runtime", "codex", "--peer", "boris")),
+        Arguments.of("stop", List.of("stop", "boris")),
+        Arguments.of("start", List.of("start", "--all")),
+        Arguments.of("refresh", List.of("refresh", "boris")),
+        Arguments.of("new", List.of("new", "boris")),
+        Arguments.of("self-fresh", List.of("self-fresh")),
+        Arguments.of("self-done", List.of("self-done")),
         Arguments.of("send", List.of("send", "boris", "--message", "m", "--from", "claude-boris")),
         Arguments.of("daemon", List.of("daemon")),
         Arguments.of("status", List.of("status", "--json")));

@@ -105,7 +105,7 @@ class SessionVerbsTest {
     Sandbox.Run r = sb.run("claude");
 
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).contains("peer \"worker\" is stopped — run `iapeer start worker` first");
+    assertThat(r.err()).contains("\"worker\" (claude) is stopped and not accepting messages; start it to resume");
     assertThat(sessions().host().alive(WORKER)).isFalse();
   }
 
@@ -216,6 +216,10 @@ class SessionVerbsTest {
     Sandbox.Run undeclared = sb.run("attach", "worker", "gemini");
     assertThat(undeclared.code()).isEqualTo(1);
     assertThat(undeclared.err()).contains("runtime \"gemini\" is not declared for \"worker\"");
+
+    Sandbox.Run unregistered = sb.run("attach", "nobody");
+    assertThat(unregistered.code()).isEqualTo(1);
+    assertThat(unregistered.err()).isEqualTo("iapeer attach: peer \"nobody\" is not registered\n");
   }
 
   /** The operator's terminal: an outer tmux pane running {@code iapeer attach worker} as a process. */

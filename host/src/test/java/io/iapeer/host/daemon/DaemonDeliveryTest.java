@@ -50,7 +50,7 @@ class DaemonDeliveryTest {
     assertThat(sb.run("create", "lena", "--runtime", "claude").code()).isZero();
     assertThat(sb.run("create", "nova", "--runtime", "claude").code()).isZero();
     Settings settings = sb.settingsWithPort(0);
-    router = DeliveryRouter.forDaemon(sb.layout(), settings);
+    router = DeliveryRouter.forDaemon(sb.layout(), settings, id -> { });
     daemon = Daemon.start(Daemon.Config.of(sb.layout(), settings, "t"), router, stderr.log());
   }
 

@@ -5,68 +5,75 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.iapeer.core.peer.Identity;
 import io.iapeer.core.settings.Env;
 import io.iapeer.core.storage.Layout;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** 03 §9.5 and acceptance case 36: the topic set. */
+/** The topic set of 03 §9.5 (case 36). */
 class TopicsTest {
-  static final Identity ID = new Identity("claude", "boris");
+  static final Identity BOB = new Identity("claude", "bob");
+
   @TempDir Path tmp;
   Topics topics;
-  Layout layout;
+  Path file;
 
   @BeforeEach
   void setUp() {
-    layout = Layout.from(Env.of("HOME", tmp.toString(), "IAPEER_ROOT", tmp.resolve("root").toString()));
+    Layout layout = Layout.from(Env.of("HOME", tmp.toString(), "IAPEER_ROOT", tmp.resolve("root").toString()));
     topics = new Topics(layout);
+    file = layout.lifecycleStateDir().resolve("claude-bob.topic");
   }
 
   @Test
-  void aRepeatedTopicMovesToTheEnd() throws Exception {
-    topics.add(ID, "deploy-pipeline");
-    topics.add(ID, "flaky-test");
-    topics.add(ID, " deploy-pipeline ");
+  void case36_addingMovesARepeatToTheEndAndMembershipIsAnyPosition() {
+    topics.add(BOB, "deploy-pipeline");
+    topics.add(BOB, "flaky-test");
+    topics.add(BOB, " deploy-pipeline ");
 
-    assertThat(topics.list(ID)).containsExactly("flaky-test", "deploy-pipeline");
-    assertThat(topics.last(ID)).contains("deploy-pipeline");
-    assertThat(topics.has(ID, "flaky-test")).isTrue();
-    assertThat(topics.has(ID, "  ")).isFalse();
-    Path file = layout.lifecycleStateDir().resolve("claude-boris.topic");
-    assertThat(Files.readString(file)).isEqualTo("flaky-test\ndeploy-pipeline\n");
+    assertThat(topics.list(BOB)).containsExactly("flaky-test", "deploy-pipeline");
+    assertThat(file).hasContent("flaky-test\ndeploy-pipeline\n");
+    assertThat(topics.last(BOB)).contains("deploy-pipeline");
+    assertThat(topics.has(BOB, "flaky-test")).isTrue();
+    assertThat(topics.has(BOB, "other")).isFalse();
+    assertThat(topics.has(BOB, "  ")).isFalse();
+
+    topics.add(BOB, "   ");
+    assertThat(topics.list(BOB)).containsExactly("flaky-test", "deploy-pipeline");
+
+    topics.reset(BOB);
+    assertThat(topics.list(BOB)).isEmpty();
+    assertThat(file).doesNotExist();
   }
 
   @Test
-  void anEmptyTopicIsNoOpAndResetEmpties() {
-    topics.add(ID, "   ");
-    assertThat(topics.list(ID)).isEmpty();
-    topics.add(ID, "a");
-    topics.reset(ID);
-    assertThat(topics.list(ID)).isEmpty();
+  void theSetKeepsTheSixteenMostRecent() {
+    IntStream.rangeClosed(1, 20).forEach(i -> topics.add(BOB, "t" + i));
+    assertThat(topics.list(BOB)).hasSize(16).startsWith("t5").endsWith("t20");
   }
 
   @Test
-  void onlySixteenAreKept() {
-    for (int i = 0; i < 20; i++) {
-      topics.add(ID, "t" + i);
-    }
-    assertThat(topics.list(ID)).hasSize(16).startsWith("t4").endsWith("t19");
-  }
-
-  @Test
-  void theLiveNoteChangesNothingWhenTheTopicIsAlreadyTheLatest() {
-    assertThat(topics.note(ID, "review")).isTrue();
-    assertThat(topics.note(ID, "review")).isFalse();
-    assertThat(topics.note(ID, "other")).isTrue();
-    assertThat(topics.note(ID, "review")).isTrue();
-    assertThat(topics.list(ID)).containsExactly("other", "review");
+  void aNoteAddsOnlyWhenTheTopicIsNotAlreadyTheMostRecent() {
+    assertThat(topics.note(BOB, "a")).isTrue();
+    assertThat(topics.note(BOB, "a")).isFalse();
+    assertThat(topics.note(BOB, "b")).isTrue();
+    assertThat(topics.note(BOB, "a")).isTrue();
+    assertThat(topics.list(BOB)).containsExactly("b", "a");
   }
 
   @Test
   void aTopicFileOfAnotherIdentityIsSeparate() {
-    topics.add(ID, "a");
-    assertThat(topics.list(new Identity("claude", "boris2"))).isEmpty();
+    topics.add(BOB, "a");
+    assertThat(topics.list(new Identity("claude", "bob2"))).isEmpty();
+  }
+
+  @Test
+  void anUnreadableFileIsNoTopics() throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.write(file, new byte[] {(byte) 0xff, (byte) 0xfe, '\n'});
+    assertThat(topics.list(BOB)).isEmpty();
   }
 }

@@ -377,17 +377,37 @@ class DeliveryRouterTest {
     assertThat(typed).isEmpty();
   }
 
-  // ---- ephemeral workers (cases 38–40, deferred)
+  // ---- ephemeral workers (02 §9.5; 03 §9.11; 04 case 32)
 
   @Test
-  void anEphemeralWorkerIsRefusedHonestlyAndSelfFirst() {
+  void aTaskForAnEphemeralWorkerJoinsItsQueueEvenWhileItIsLive() throws Exception {
     fx.ephemeral("boris");
-    RouteResult r = send("claude-lena", "boris", "task");
-    assertThat(((RouteResult.Refused) r).error())
-        .isEqualTo("peer \"boris\" is an ephemeral worker (wake_policy \"ephemeral\"), and this build does not route"
-            + " to ephemeral workers yet; message NOT delivered");
-    assertThat(send("codex-boris", "boris", "task")).isEqualTo(new RouteResult.Refused("cannot send to self"));
+    host.live(id("claude-boris"));
+    List<Identity> kicked = new CopyOnWriteArrayList<>();
+    DeliveryRouter router = builder().wake(wake).drainKick(kicked::add).build();
+
+    RouteResult first = router.send(fx.caller("claude-lena"), req("boris", null, "task one", "t"));
+    RouteResult second = router.send(fx.caller("claude-lena"), req("boris", "codex", "task two", null));
+
+    Instant ts = Instant.parse("2026-03-02T08:15:07Z");
+    Optional<RouteResult.Queued> one = Optional.of(new RouteResult.Queued(RouteResult.Queued.EPHEMERAL, 1));
+    assertThat(first).isEqualTo(new RouteResult.Accepted(id("claude-boris"), false, ts, one));
+    assertThat(second).isEqualTo(new RouteResult.Accepted(id("codex-boris"), false, ts, one));
+    Path queue = fx.layout().lifecycleStateDir().resolve("claude-boris.queue");
+    assertThat(Files.readString(queue.resolve("000001"))).contains("task one").contains("\"topic\":\"t\"");
+    assertThat(kicked).containsExactly(id("claude-boris"), id("codex-boris"));
+    assertThat(typed).isEmpty();
     assertThat(wake.calls).isEmpty();
+    assertThat(hooks.calls).containsExactly("delivered-from claude-lena", "delivered-from claude-lena");
+  }
+
+  @Test
+  void anEphemeralWorkerCannotQueueForItselfNorForAnUndeclaredRuntime() {
+    fx.ephemeral("boris");
+    assertThat(send("codex-boris", "boris", "task")).isEqualTo(new RouteResult.Refused("cannot send to self"));
+    assertThat(router().send(fx.caller("claude-lena"), req("boris", "gemini", "task", null)))
+        .isEqualTo(new RouteResult.Refused("runtime \"gemini\" is not declared for \"boris\""));
+    assertThat(fx.layout().lifecycleStateDir().resolve("claude-boris.queue")).doesNotExist();
   }
 
   // ---- delivery.log (cases 35, 36)
@@ -419,7 +439,7 @@ class DeliveryRouterTest {
   void theDaemonsRouterLogsWithTheRotationKnobs() {
     fx.env.put("IAPEER_DELIVERY_LOG_MAX_BYTES", "300");
     fx.env.put("IAPEER_DELIVERY_LOG_KEEP", "2");
-    DeliveryRouter router = DeliveryRouter.forDaemon(fx.layout(), fx.settings());
+    DeliveryRouter router = DeliveryRouter.forDaemon(fx.layout(), fx.settings(), id -> {});
     Caller lena = fx.caller("claude-lena");
     for (int i = 0; i < 10; i++) {
       router.send(lena, req("nobody", null, "x", null));

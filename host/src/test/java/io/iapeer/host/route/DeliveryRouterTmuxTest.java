@@ -147,8 +147,10 @@ class DeliveryRouterTmuxTest {
     assertThat(live.host.alive(boris)).isTrue();
     assertThat(live.launches("boris")).isEqualTo(1);
     assertThat(live.userInputs(boris)).containsExactly(envelope(lena, a, "wake up, boris", "standup"));
-    // a boot first message is not a live delivery: no topic note from the router
-    assertThat(live.fx.layout().lifecycleStateDir().resolve("claude-boris.topic")).doesNotExist();
+    // the wake records the topic of the session it starts (03 §9.2 step 17); a boot first message
+    // is no live delivery, so the router notes nothing
+    assertThat(live.fx.layout().lifecycleStateDir().resolve("claude-boris.topic")).hasContent("standup\n");
+    assertThat(live.fx.layout().eventLogDir().resolve("lifecycle.log")).content().doesNotContain("ev=topic-note");
   }
 
   @Test

@@ -1,0 +1,62 @@
+package io.iapeer.host.cli;
+
+import io.iapeer.core.IapException;
+import io.iapeer.core.peer.Identity;
+import io.iapeer.core.registry.PeerRecord;
+import io.iapeer.core.registry.RegistrySnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code <peer> [runtime] | --all}, the target of stop, start and refresh (04 §3.15): every
+ * registered peer with {@code --all} (a runtime argument is then ignored), else the named one; per
+ * peer the named runtime, which it must declare, else every runtime it declares.
+ */
+final class ParkTargets {
+  static final String NO_SERVICE_MANAGER =
+      "an infra runtime is run by the service manager, which is not part of this build yet";
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "peer", description = "the peer's name")
+  String peer;
+
+  @Parameters(index = "1", arity = "0..1", paramLabel = "runtime", description = "one of its runtimes")
+  String runtime;
+
+  @Option(names = "--all", description = "every registered peer")
+  boolean all;
+
+  /** Throws the usage error before anything is read when there is no target. */
+  void require(CommandSpec spec) {
+    if (peer == null && !all) {
+      throw UsageError.of(spec, spec.name() + " needs a peer or --all");
+    }
+  }
+
+  List<Identity> resolve(RegistrySnapshot registry) {
+    List<Identity> out = new ArrayList<>();
+    if (all) {
+      for (PeerRecord p : registry.peers()) {
+        p.runtimes().forEach(rt -> out.add(new Identity(rt, p.personality())));
+      }
+      return out;
+    }
+    PeerRecord p = Peers.registered(registry, peer);
+    if (runtime != null) {
+      if (!p.runtimes().contains(runtime)) {
+        throw new IapException("peer \"%s\" does not declare runtime \"%s\" (declared: %s)"
+            .formatted(peer, runtime, String.join(", ", p.runtimes())));
+      }
+      return List.of(new Identity(runtime, peer));
+    }
+    p.runtimes().forEach(rt -> out.add(new Identity(rt, peer)));
+    return out;
+  }
+
+  /** {@code <p> (<rt>): <action>[ — <reason>]}. */
+  static String line(Identity id, String action, String reason) {
+    return id.personality() + " (" + id.runtime() + "): " + action + (reason == null ? "" : " — " + reason);
+  }
+}
