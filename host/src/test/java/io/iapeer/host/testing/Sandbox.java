@@ -72,7 +72,6 @@ public final class Sandbox {
     return Layout.from(env());
   }
 
-  /** This host's settings with the daemon on {@code port} (0: any free one). */
   /** Settings whose IAPEER_PORT is {@code port}; 0 = a free port of its own (IAPEER_PORT has no "any"). */
   public Settings settingsWithPort(int port) {
     int p = port == 0 ? Ports.free() : port;
