@@ -167,7 +167,7 @@ public record Settings(Env env) {
 
   /** Rotated copies of delivery.log kept (02 §11): positive integers only. */
   public int deliveryLogKeep() {
-    return (int) Math.min(Integer.MAX_VALUE, positiveLong(Setting.IAPEER_DELIVERY_LOG_KEEP, 5));
+    return (int) Math.min(positiveLong(Setting.IAPEER_DELIVERY_LOG_KEEP, 5), 100);
   }
 
   public boolean sandbox() {

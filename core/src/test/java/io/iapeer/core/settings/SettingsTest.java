@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The knobs' parsing rules: the daemon's (02 §8.2 case 45, bearer, trace) and the delivery path's (02 §0.4). */
 class SettingsTest {
   private static Settings with(String name, String value) {
-    return new Settings(Env.of(name, value));
+    return new Settings(value == null ? Env.of() : Env.of(name, value));
   }
 
   @ParameterizedTest(name = "IAPEER_PORT=\"{0}\" is {1}")

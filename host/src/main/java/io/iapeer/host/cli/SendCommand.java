@@ -7,6 +7,7 @@ import io.iapeer.core.registry.Registry;
 import io.iapeer.host.client.DaemonClient;
 import io.iapeer.host.route.RouteResult;
 import io.iapeer.host.route.RouteResult.Accepted;
+import io.iapeer.host.route.RouteResult.Queued;
 import io.iapeer.host.route.RouteResult.Refused;
 import io.iapeer.host.route.SendRequest;
 import java.io.IOException;
@@ -90,11 +91,13 @@ public final class SendCommand implements Runnable {
           "delivered to " + a.deliveredTo().personality() + " (" + a.deliveredTo().runtime() + ")";
       case Accepted a -> {
         var q = a.queue().get();
-        String how = "ephemeral".equals(q.by())
-            ? "the daemon tick drains it"
-            : "someone is typing in that session; it is delivered when they are done";
+        String when = switch (q.by()) {
+          case Queued.EPHEMERAL -> "the daemon tick drains it";
+          case Queued.COMPOSER -> "someone is typing in that session; it is delivered when they are done";
+          default -> "the session takes it when its running turn ends";
+        };
         yield "queued for " + a.deliveredTo().personality() + " (" + a.deliveredTo().runtime() + "), depth "
-            + q.depth() + " — " + how;
+            + q.depth() + " — " + when;
       }
     };
   }

@@ -66,9 +66,15 @@ public final class TmuxSessionHost implements SessionHost {
         "-x", Integer.toString(spec.width()), "-y", Integer.toString(spec.height()),
         "-c", cwd.toString()));
     newSession.addAll(command(spec.argv()));
-    // One client call: the key binding exists before the session does, and a new server inherits
-    // exactly this environment, which the pane then inherits (03 §5 step 3).
-    Result r = tmux.sequence(env, List.of(List.of("bind-key", "-n", "C-]", "detach-client"), newSession));
+    Path exits = privateFile(Dirs.ensure(layout.eventLogDir()).resolve("exits.log"));
+    // One client call: the key binding and the exit hook exist before the session does (a program
+    // that dies at once must still leave its exits.log line), and a new server inherits exactly
+    // this environment, which the pane then inherits (03 §5 steps 3–4).
+    Result r = tmux.sequence(env, List.of(
+        List.of("bind-key", "-n", "C-]", "detach-client"),
+        List.of("set-option", "-g", "remain-on-exit", "on"),
+        List.of("set-hook", "-g", "pane-died", ExitHook.command(spec.identity(), exits)),
+        newSession));
     if (!r.ok()) {
       throw new TmuxException("new-session", r.failure());
     }

@@ -60,7 +60,7 @@ public final class Typist {
       String tail = tailMarker(text);
       // The record that confirms delivery also proves the submit: no need to see the composer clear.
       BooleanSupplier recorded = adapter.deliveryConfirm() == RuntimeAdapter.DeliveryConfirm.TRANSCRIPT
-          ? () -> recordCarrying(adapter.transcriptFiles(cwd), baseline, tail).isPresent()
+          ? () -> recordCarrying(adapter.transcriptFiles(cwd), baseline, text).isPresent()
           : () -> false;
       host.paste(id, text, PasteMode.TUI);
       boolean cleared = submit(id, adapter, tail, recorded);
@@ -70,7 +70,7 @@ public final class Typist {
             ? new Typed.Delivered(cleared ? "input-cleared" : "alive")
             : new Typed.NotDelivered("peer session " + id + " died while the message was typed");
       }
-      return confirmInTranscript(id, adapter, cwd, baseline, tail, cleared);
+      return confirmInTranscript(id, adapter, cwd, baseline, text, cleared);
     } catch (TmuxException e) {
       return new Typed.NotDelivered(e.getMessage());
     }
@@ -137,11 +137,11 @@ public final class Typist {
 
   /** 06 D2 for Claude: delivered only when a new transcript record carries the message. */
   private Typed confirmInTranscript(
-      Identity id, RuntimeAdapter adapter, Path cwd, Map<Path, Long> baseline, String tail, boolean cleared)
+      Identity id, RuntimeAdapter adapter, Path cwd, Map<Path, Long> baseline, String text, boolean cleared)
       throws InterruptedException {
     long start = System.nanoTime();
     while (true) {
-      Optional<String> kind = recordCarrying(adapter.transcriptFiles(cwd), baseline, tail);
+      Optional<String> kind = recordCarrying(adapter.transcriptFiles(cwd), baseline, text);
       if (kind.isPresent()) {
         return kind.get().equals("queue-operation") ? new Typed.Queued() : new Typed.Delivered("transcript");
       }
@@ -157,17 +157,24 @@ public final class Typist {
             + " message NOT delivered");
   }
 
-  /** The type of the first record written after the baseline whose text holds {@code tail}. */
-  static Optional<String> recordCarrying(List<Path> files, Map<Path, Long> baseline, String tail) {
+  /**
+   * The type of the first record written after the baseline that carries the whole message (03 §7.1
+   * SHOULD): one string value holds it, or for an envelope with attachments — which Claude may
+   * render as its own attachment items — the part before them and the message from {@code
+   * <message>} on. The closing tag alone proves nothing: every envelope ends with it, so a queued
+   * earlier message landing now would pass for this one.
+   */
+  static Optional<String> recordCarrying(List<Path> files, Map<Path, Long> baseline, String text) {
+    List<String> parts = proofParts(text);
     for (Path f : files) {
       long from = baseline.getOrDefault(f, 0L);
       for (String line : readFrom(f, from).split("\n")) {
-        if (line.isBlank() || !line.contains(firstWord(tail))) {
+        if (line.isBlank()) {
           continue;
         }
         try {
           JsonNode record = Json.parse(line);
-          if (carries(record, tail)) {
+          if (carries(record, parts)) {
             return Optional.of(record.path("type").asString(""));
           }
         } catch (JacksonException e) {
@@ -178,28 +185,31 @@ public final class Typist {
     return Optional.empty();
   }
 
-  private static boolean carries(JsonNode node, String tail) {
+  static List<String> proofParts(String text) {
+    String t = lineFeeds(text).strip();
+    int attachments = t.indexOf("\n<attachments>");
+    int message = t.indexOf("<message>", Math.max(attachments, 0));
+    return attachments >= 0 && message > attachments
+        ? List.of(t.substring(0, attachments), t.substring(message))
+        : List.of(t);
+  }
+
+  private static boolean carries(JsonNode node, List<String> parts) {
     if (node.isString()) {
-      return node.asString().contains(tail);
+      String value = lineFeeds(node.asString());
+      return parts.stream().allMatch(value::contains);
     }
     for (JsonNode child : node) {
-      if (carries(child, tail)) {
+      if (carries(child, parts)) {
         return true;
       }
     }
     return false;
   }
 
-  private static String firstWord(String tail) {
-    // A cheap prefilter on the raw line: JSON escaping never touches letters and digits.
-    StringBuilder sb = new StringBuilder();
-    for (char c : tail.toCharArray()) {
-      if (!Character.isLetterOrDigit(c)) {
-        break;
-      }
-      sb.append(c);
-    }
-    return sb.toString();
+  /** A paste reaches the TUI with CR for LF (03 §10.3); compare line breaks, not their bytes. */
+  private static String lineFeeds(String s) {
+    return s.replace("\r\n", "\n").replace('\r', '\n');
   }
 
   private static String readFrom(Path f, long offset) {

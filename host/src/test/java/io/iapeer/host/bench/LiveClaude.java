@@ -82,7 +82,7 @@ final class LiveClaude implements AutoCloseable {
       throw new IllegalStateException("Claude Code is not installed at " + RealClis.claude()
           + " — run dev/install-agent-clis.sh");
     }
-    LiveClaude c = new LiveClaude(Files.createTempDirectory(Path.of("/tmp"), "iapb"));
+    LiveClaude c = new LiveClaude(Files.createTempDirectory(Path.of("/tmp"), "iap-typing"));
     try {
       LaunchResult r = c.sessions.launcher().launch(LaunchSpec.fresh(c.id, c.project), c.adapter, "");
       if (!(r instanceof LaunchResult.Ready)) {

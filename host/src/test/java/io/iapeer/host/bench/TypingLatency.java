@@ -127,7 +127,7 @@ public final class TypingLatency {
     private static final Pattern OUTPUT = Pattern.compile("floor_us=(\\d+) enter_us=(\\d+)");
 
     Sample type(String text) throws IOException, InterruptedException {
-      Path message = Files.createTempFile("iapb-floor", ".txt");
+      Path message = Files.createTempFile("iap-typing-floor", ".txt");
       try {
         Files.writeString(message, text);
         Process p = new ProcessBuilder("bash", script.toString(), claude.socket().toString(), claude.target(),

@@ -15,6 +15,7 @@ import io.iapeer.host.testing.DaemonOutput;
 import io.iapeer.host.testing.Ports;
 import io.iapeer.host.testing.RecordingRouter;
 import io.iapeer.host.testing.Sandbox;
+import io.iapeer.host.testing.TmuxServers;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,10 +40,11 @@ class SendCommandTest {
   Daemon daemon;
 
   @AfterEach
-  void stop() {
+  void stop() throws Exception {
     if (daemon != null) {
       daemon.close();
     }
+    TmuxServers.killAll(tmp.resolve("socks")); // an in-process send may have tried to wake a peer
   }
 
   /** boris (claude) and nova (codex), and boris's folder as the working directory. */
@@ -115,8 +117,11 @@ class SendCommandTest {
     assertThat(sb.run("send", "nova", "--message", "m").out())
         .isEqualTo("queued for nova (codex), depth 2 — the daemon tick drains it\n");
     router.answer(queued("composer", 1));
+    assertThat(sb.run("send", "nova", "--message", "m").out()).isEqualTo("queued for nova (codex), depth 1 — someone"
+        + " is typing in that session; it is delivered when they are done\n");
+    router.answer(queued("session", 1));
     assertThat(sb.run("send", "nova", "--message", "m").out())
-        .startsWith("queued for nova (codex), depth 1 — ");
+        .isEqualTo("queued for nova (codex), depth 1 — the session takes it when its running turn ends\n");
   }
 
   private static Accepted queued(String by, int depth) {
@@ -184,7 +189,7 @@ class SendCommandTest {
     Sandbox.Run r = sb.run("send", "nova", "--message", "m");
     assertThat(r.err()).startsWith(
         "warn: no daemon answered on " + sb.layout().routerSocket() + " — sending in-process\niapeer send: ");
-    assertThat(r.code()).isEqualTo(1); // this build's in-process router refuses: no delivery path yet
+    assertThat(r.code()).isEqualTo(1); // nova cannot be woken: its "codex" is a stand-in that exits
   }
 
   @Test

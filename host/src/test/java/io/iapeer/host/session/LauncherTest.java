@@ -1,6 +1,7 @@
 package io.iapeer.host.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.iapeer.core.peer.Identity;
 import io.iapeer.core.settings.Env;
@@ -141,8 +142,11 @@ class LauncherTest {
       assertThat(f.reason()).isEqualTo("tmux session vanished during boot");
       assertThat(f.sessionLeft()).isFalse();
     });
-    assertThat(Files.readString(Path.of(env.get("IAPEER_ROOT"), "logs/iapeer/exits.log")))
-        .contains("ev=session-exit identity=claude-worker dead_status=2");
+    // tmux writes the line from its pane-died hook, which may still run when we see the pane dead.
+    Path exits = Path.of(env.get("IAPEER_ROOT"), "logs/iapeer/exits.log");
+    await().atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(Files.readString(exits))
+            .contains("ev=session-exit identity=claude-worker dead_status=2"));
   }
 
   @Test

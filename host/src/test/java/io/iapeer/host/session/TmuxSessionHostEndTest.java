@@ -84,7 +84,8 @@ class TmuxSessionHostEndTest {
   @Test
   void aDeadPaneThatRemainsIsNotAlive() {
     host.start(tmux.spec(ID, "/bin/sh", "-c", "exec cat"));
-    tmux.tmux(ID, "set-option", "-t", "=sh-demo:", "remain-on-exit", "on");
+    // Without the exit hook (start installs it server-wide) a dead pane stays in its session.
+    tmux.tmux(ID, "set-hook", "-gu", "pane-died");
     String pid = tmux.tmux(ID, "display-message", "-p", "-t", "=sh-demo:", "#{pane_pid}").strip();
 
     ProcessHandle.of(Long.parseLong(pid)).orElseThrow().destroyForcibly();

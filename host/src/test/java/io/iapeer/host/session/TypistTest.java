@@ -284,6 +284,30 @@ class TypistTest {
   }
 
   @Test
+  void onlyARecordCarryingThisWholeMessageProvesIt(@TempDir Path dir) throws Exception {
+    String earlier = "<iap from-personality=\"a\">\nReply via send_to_peer.\n<message><![CDATA[first]]></message>\n</iap>";
+    String now = "<iap from-personality=\"a\">\nReply via send_to_peer.\n<message><![CDATA[second\nline]]></message>\n</iap>";
+    Path transcript = dir.resolve("t.jsonl");
+    Files.writeString(transcript, Json.compact(Json.object().put("type", "user").put("content", earlier)) + "\n");
+
+    assertThat(Typist.recordCarrying(List.of(transcript), Map.of(), now)).isEmpty();
+
+    // tmux pastes LF as CR; the record may keep either.
+    Files.writeString(transcript, Json.compact(Json.object().put("type", "user").put("content", now.replace("\n", "\r")))
+        + "\n", StandardOpenOption.APPEND);
+    assertThat(Typist.recordCarrying(List.of(transcript), Map.of(), now)).contains("user");
+  }
+
+  @Test
+  void anEnvelopeWithAttachmentsIsProvedByItsHeadAndItsMessage() {
+    String env = "<iap from-personality=\"a\">\nReply via send_to_peer.\n<attachments><![CDATA[/x/a.png]]></attachments>\n"
+        + "<message><![CDATA[see]]></message>\n</iap>";
+    assertThat(Typist.proofParts(env)).containsExactly(
+        "<iap from-personality=\"a\">\nReply via send_to_peer.", "<message><![CDATA[see]]></message>\n</iap>");
+    assertThat(Typist.proofParts("plain text\n")).containsExactly("plain text");
+  }
+
+  @Test
   void theTailMarkerIsTheLastNonEmptyTrimmedLine() {
     assertThat(Typist.tailMarker("a\n  b  \n\n")).isEqualTo("b");
     assertThat(Typist.tailMarker("only")).isEqualTo("only");

@@ -13,6 +13,11 @@ public final class McpClients {
 
   /** A client of {@code mcpUrl} that sends {@code identity} as X-IAPeer-Identity (null: none). */
   public static McpSyncClient of(String mcpUrl, String identity) {
+    return of(mcpUrl, identity, Duration.ofSeconds(20));
+  }
+
+  /** With room for a call that wakes its target: a real launch takes a while. */
+  public static McpSyncClient of(String mcpUrl, String identity, Duration callTimeout) {
     URI u = URI.create(mcpUrl);
     HttpRequest.Builder requests = HttpRequest.newBuilder();
     if (identity != null) {
@@ -23,6 +28,6 @@ public final class McpClients {
             .endpoint(u.getPath())
             .requestBuilder(requests)
             .build();
-    return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(20)).build();
+    return McpClient.sync(transport).requestTimeout(callTimeout).build();
   }
 }

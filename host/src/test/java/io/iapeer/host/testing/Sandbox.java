@@ -72,9 +72,10 @@ public final class Sandbox {
     return Layout.from(env());
   }
 
-  /** This host's settings with the daemon on {@code port} (0: any free one). */
+  /** Settings whose IAPEER_PORT is {@code port}; 0 = a free port of its own (IAPEER_PORT has no "any"). */
   public Settings settingsWithPort(int port) {
-    return new Settings(env().with("IAPEER_PORT", String.valueOf(port)));
+    int p = port == 0 ? Ports.free() : port;
+    return new Settings(env().with("IAPEER_PORT", String.valueOf(p)));
   }
 
   public Sandbox cd(Path dir) {
