@@ -76,10 +76,20 @@ public final class WakeLatency {
     System.exit(ok ? 0 : 1);
   }
 
-  static void deleteTree(Path dir) throws java.io.IOException {
-    try (var walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
+  /** A real CLI's background helper (telemetry) may write in its HOME after exiting: a few tries. */
+  static void deleteTree(Path dir) throws java.io.IOException, InterruptedException {
+    for (int attempt = 0; attempt < 5 && Files.exists(dir); attempt++) {
+      Thread.sleep(attempt * 1000L);
+      try (var walk = Files.walk(dir)) {
+        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          try {
+            Files.deleteIfExists(p);
+          } catch (java.io.IOException e) {
+            // written to meanwhile: the next try
+          }
+        }
+      } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
+        // the walk met a file deleted under it: the next try
       }
     }
   }
