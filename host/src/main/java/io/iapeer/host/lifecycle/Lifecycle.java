@@ -58,10 +58,10 @@ public record Lifecycle(
     return new SupervisePass(this);
   }
 
-  /** The wake, with a supervise pass before each (03 §9.2 step 1). */
+  /** The wake, with a supervise pass of the woken peer before each (03 §9.2 step 1). */
   public Waker waker() {
     SupervisePass pass = supervisePass();
-    return new Waker(this, pass::run);
+    return new Waker(this, pass::runFor);
   }
 
   public EphemeralQueue queue() {

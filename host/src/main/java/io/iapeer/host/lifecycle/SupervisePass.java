@@ -83,6 +83,17 @@ public final class SupervisePass {
   }
 
   /**
+   * The pass before a wake: the woken peer's own sessions only. What a wake needs from it is that
+   * peer's death on record (for the crash-loop guard) before a new session replaces the record;
+   * the rest of the host is the tick's, so a wake costs the same on a host with fifty live agents.
+   */
+  public List<Outcome> runFor(String personality) {
+    Instant tick = lc.clock().instant();
+    return judgeAll(lc.markers().sessions().stream()
+        .filter(s -> s.identity().personality().equals(personality)).toList(), tick);
+  }
+
+  /**
    * Each session on its own, several at a time: asking tmux whether a session lives costs a client
    * process, and one after the other that adds up on a busy host. Outcomes keep the sessions' order.
    */

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The wake (03 §9.2): bring a registered peer up in one runtime and deliver its first message,
@@ -29,10 +30,10 @@ import java.util.Optional;
  */
 public final class Waker implements Wake {
   private final Lifecycle lc;
-  private final Runnable prelude;
+  private final Consumer<String> prelude;
 
-  /** @param prelude the supervise pass run before every wake; its failures never affect the wake */
-  Waker(Lifecycle lc, Runnable prelude) {
+  /** @param prelude the supervise pass of a peer, run before its wake; its failures never affect the wake */
+  Waker(Lifecycle lc, Consumer<String> prelude) {
     this.lc = lc;
     this.prelude = prelude;
   }
@@ -121,7 +122,7 @@ public final class Waker implements Wake {
 
   public Result wake(Request req) {
     try {
-      prelude.run();
+      prelude.accept(req.personality());
     } catch (RuntimeException e) {
       lc.reports().accept("supervise pass before the wake of \"" + req.personality() + "\" failed: " + e.getMessage());
     }

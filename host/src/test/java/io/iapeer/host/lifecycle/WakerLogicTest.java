@@ -195,6 +195,22 @@ class WakerLogicTest {
   }
 
   @Test
+  void theWokenPeersDeadSessionIsOnRecordBeforeItsNewSessionReplacesIt_otherPeersWaitForTheTick() {
+    Identity ann = new Identity("claude", "ann");
+    Path annCwd = h.peer("ann", "claude");
+    Lifecycle lc = h.lifecycle();
+    lc.markers().writeSession(new SessionRecord(BOB, cwd, 1));
+    lc.markers().writeSession(new SessionRecord(ann, annCwd, 1));
+
+    assertThat(message("hi", null).ready()).isTrue();
+
+    assertThat(lc.markers().deaths(BOB)).hasSize(1);
+    assertThat(lc.markers().session(BOB).orElseThrow().wokeAt()).isEqualTo(h.clock.millis());
+    assertThat(lc.markers().deaths(ann)).isEmpty();
+    assertThat(lc.markers().session(ann)).isPresent();
+  }
+
+  @Test
   void newReplacesALiveSessionInsideTheLockWithoutADeath() {
     h.host.live(BOB);
     Lifecycle lc = h.lifecycle();
