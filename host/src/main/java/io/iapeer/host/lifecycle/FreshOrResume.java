@@ -67,7 +67,8 @@ public final class FreshOrResume {
   private static Decision resumeOrFresh(Inputs in, String resumed, String fresh) {
     return in.resume() instanceof Resume.Available a
         ? new Decision(Decision.Mode.RESUME, resumed, a.ref(), Optional.empty(), Set.of(Flag.IDLE_REAPED))
-        : new Decision(Decision.Mode.FRESH, fresh, Optional.empty(), unavailable(in.resume()), Set.of(Flag.IDLE_REAPED));
+        : new Decision(Decision.Mode.FRESH, fresh, Optional.empty(), unavailable(in.resume()),
+            Set.of(Flag.IDLE_REAPED));
   }
 
   private static Optional<String> unavailable(Resume r) {

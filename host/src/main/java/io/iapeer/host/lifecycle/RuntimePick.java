@@ -21,7 +21,9 @@ public sealed interface RuntimePick {
         return new Refused("invalid runtime \"" + rt + "\"");
       }
       boolean isDeclared = rt.equals(defaultRuntime) || declared.contains(rt);
-      return isDeclared ? new Chosen(rt) : new Refused("runtime \"" + rt + "\" is not declared for \"" + personality + "\"");
+      return isDeclared
+          ? new Chosen(rt)
+          : new Refused("runtime \"" + rt + "\" is not declared for \"" + personality + "\"");
     }
     if (defaultRuntime != null && !defaultRuntime.isEmpty()) {
       return new Chosen(defaultRuntime);

@@ -208,33 +208,14 @@ public final class Waker implements Wake {
       return Result.failed(id, "crash-loop guard: " + loop.get() + ", leaving asleep");
     }
     Optional<PeerProfile> profile = profile(cwd);
-    String topic = req.topic().map(String::strip).orElse("");
-    Decision d = FreshOrResume.decide(new FreshOrResume.Inputs(
-        req.mode(),
-        markers.has(id, Flag.FRESH_NEXT),
-        profile.map(PeerProfile::ephemeral).orElse(false),
-        markers.idleReaped(id),
-        profile.flatMap(PeerProfile::interfaces).map(i -> i.get("telegram")).filter(t -> !t.isNull()).isPresent(),
-        topic,
-        lc.topics().has(id, topic),
-        adapter.resolveResume(cwd)));
+    Decision d = decide(req, id, cwd, adapter, profile);
     // logged before anything changes: the only surviving record of the markers it consumes
     log(p, id, rt, d.mode().word(), d.cause(), d.ref().orElse(null), d.reason().orElse(null));
     if (d.mode() == Decision.Mode.FAIL) {
       return Result.failed(id, d.reason().orElse(FreshOrResume.NOTHING_TO_RESUME));
     }
     d.consumed().forEach(f -> markers.clear(id, f));
-    LaunchSpec spec = LaunchSpec.fresh(id, cwd)
-        .withResume(d.resume())
-        .withExtraArgs(req.extraArgs())
-        .withIntelligence(peer.intelligence());
-    if (adapter.usesDoctrine()) {
-      Optional<Path> prompt =
-          SystemPrompt.writeFor(id, lc.layout(), cwd, registry, HostFacts.detect(lc.layout().env(), lc.clock()));
-      if (prompt.isPresent()) {
-        spec = spec.withSystemPromptFile(prompt.get());
-      }
-    }
+    LaunchSpec spec = spec(req, peer, registry, adapter, id, cwd, d.resume());
     String first = FirstMessage.compose(!d.resume(), profile.flatMap(PeerProfile::initialPrompt), req.task());
     LaunchResult launched;
     String typing = "\"" + p + "\" (" + rt + ") is being typed into by another delivery — retry shortly";
@@ -243,6 +224,35 @@ public final class Waker implements Wake {
       launched = lc.sessions().launcher().launch(spec, adapter, first);
     }
     return launched instanceof LaunchResult.Failed f ? failedLaunch(id, cwd, f) : ready(req, id, cwd, d);
+  }
+
+  /** 03 §9.2 step 12: what the markers, the profile and the runtime's transcripts say. */
+  private Decision decide(Request req, Identity id, Path cwd, RuntimeAdapter adapter, Optional<PeerProfile> profile) {
+    String topic = req.topic().map(String::strip).orElse("");
+    return FreshOrResume.decide(new FreshOrResume.Inputs(
+        req.mode(),
+        lc.markers().has(id, Flag.FRESH_NEXT),
+        profile.map(PeerProfile::ephemeral).orElse(false),
+        lc.markers().idleReaped(id),
+        profile.flatMap(PeerProfile::interfaces).map(i -> i.get("telegram")).filter(t -> !t.isNull()).isPresent(),
+        topic,
+        lc.topics().has(id, topic),
+        adapter.resolveResume(cwd)));
+  }
+
+  /** 03 §9.2 step 13: the launch, with a system prompt composed afresh for a doctrine peer. */
+  private LaunchSpec spec(Request req, PeerRecord peer, RegistrySnapshot registry, RuntimeAdapter adapter,
+      Identity id, Path cwd, boolean resume) {
+    LaunchSpec spec = LaunchSpec.fresh(id, cwd)
+        .withResume(resume)
+        .withExtraArgs(req.extraArgs())
+        .withIntelligence(peer.intelligence());
+    if (!adapter.usesDoctrine()) {
+      return spec;
+    }
+    return SystemPrompt.writeFor(id, lc.layout(), cwd, registry, HostFacts.detect(lc.layout().env(), lc.clock()))
+        .map(spec::withSystemPromptFile)
+        .orElse(spec);
   }
 
   /** 03 §9.2 step 16: a session left running is enrolled so idle reap bounds it; else it died. */
