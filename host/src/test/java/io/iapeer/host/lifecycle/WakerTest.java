@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.iapeer.core.peer.Identity;
-import io.iapeer.host.testing.LifecycleHarness;
 import io.iapeer.host.session.Typed;
 import io.iapeer.host.testing.HoldLock;
+import io.iapeer.host.testing.LifecycleHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
