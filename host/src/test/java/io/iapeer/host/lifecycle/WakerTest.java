@@ -183,7 +183,8 @@ class WakerTest {
 
   @Test
   void case53_aHungBootLeavesItsSessionEnrolledAndRecordsNoDeath() {
-    h.sb.env("FAKE_AGENT_HANG_BOOT", "1").env("IAPEER_BOOT_DEADLINE_SECS", "2");
+    // Long enough for the fake's JVM to draw its splash on a loaded machine: the tail needs a screen.
+    h.sb.env("FAKE_AGENT_HANG_BOOT", "1").env("IAPEER_BOOT_DEADLINE_SECS", "8");
     Lifecycle lc = h.lifecycle();
 
     Waker.Result r = lc.waker().wake(message("hi", null));
