@@ -125,9 +125,9 @@ class WakerTest {
     assertThat(t).isInstanceOfAny(Typed.Delivered.class, Typed.Queued.class);
     // user records only: the fake titles the conversation after its first message
     org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-      String transcripts = h.transcripts();
-      assertThat(count(transcripts, "\"content\":\"envelope A\"")).isEqualTo(1);
-      assertThat(count(transcripts, "\"content\":\"envelope B\"")).isEqualTo(1);
+      List<String> userRecords = h.transcripts().lines().filter(l -> l.contains("\"type\":\"user\"")).toList();
+      assertThat(userRecords).filteredOn(l -> l.contains("\"content\":\"envelope A\"")).hasSize(1);
+      assertThat(userRecords).filteredOn(l -> l.contains("\"content\":\"envelope B\"")).hasSize(1);
     });
   }
 
@@ -223,14 +223,6 @@ class WakerTest {
     Files.move(folder, folder.resolveSibling("moved"));
 
     assertThat(lc.waker().wake(message("hi", null)).reason()).contains("peer cwd does not exist: " + folder);
-  }
-
-  private static int count(String haystack, String needle) {
-    int n = 0;
-    for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
-      n++;
-    }
-    return n;
   }
 
   private static <T> T await(CountDownLatch go, java.util.function.Supplier<T> s) {
