@@ -69,8 +69,9 @@ class LifecycleEndToEndTest {
     assertThat(lc.sessions().host().alive(WORKER)).isFalse();
     assertThat(lc.markers().session(WORKER)).isEmpty();
     assertThat(lc.markers().deaths(WORKER)).as("an idle reap is no death").isEmpty();
-    assertThat(h.lifecycleLog()).containsPattern("ev=supervise identity=claude-worker action=reaped-idle age=\\d+s"
-        + " outcome=resume-eligible");
+    // The park marker is written before the pass logs its decision.
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(h.lifecycleLog())
+        .containsPattern("ev=supervise identity=claude-worker action=reaped-idle age=\\d+s outcome=resume-eligible"));
 
     wake(lc, "what was the word?", "birds");
 

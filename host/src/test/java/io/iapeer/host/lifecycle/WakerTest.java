@@ -1,12 +1,11 @@
 package io.iapeer.host.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.iapeer.core.peer.Identity;
+import io.iapeer.host.testing.LifecycleHarness;
 import io.iapeer.host.session.Typed;
 import io.iapeer.host.testing.HoldLock;
-import io.iapeer.host.testing.LifecycleHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -109,8 +108,8 @@ class WakerTest {
     Lifecycle lc = h.lifecycle();
     Waker waker = lc.waker();
     CountDownLatch go = new CountDownLatch(1);
-    var a = CompletableFuture.supplyAsync(() -> afterGo(go, () -> waker.wake(message("envelope A", null))));
-    var b = CompletableFuture.supplyAsync(() -> afterGo(go, () -> waker.wake(message("envelope B", null))));
+    var a = CompletableFuture.supplyAsync(() -> await(go, () -> waker.wake(message("envelope A", null))));
+    var b = CompletableFuture.supplyAsync(() -> await(go, () -> waker.wake(message("envelope B", null))));
     go.countDown();
     List<Waker.Result> both = List.of(a.get(), b.get());
 
@@ -122,13 +121,14 @@ class WakerTest {
     // the router types the loser's message into the session the winner started
     String lost = loser == both.get(0) ? "envelope A" : "envelope B";
     Typed t = lc.sessions().typist().type(WORKER, lc.sessions().adapters().of("claude"), folder, lost);
-    // the session may still be on the winner's turn: then Claude queues it for the turn's end (06 D2)
-    assertThat(t).isNotInstanceOf(Typed.NotDelivered.class);
+    // Still busy with the winner's message (a loaded machine), the session queues it: D2's Queued.
+    assertThat(t).isInstanceOfAny(Typed.Delivered.class, Typed.Queued.class);
     // user records only: the fake titles the conversation after its first message
-    await().atMost(Duration.ofSeconds(20)).until(() -> count(h.transcripts(), "\"content\":\"" + lost + "\"") == 1);
-    String transcripts = h.transcripts();
-    assertThat(count(transcripts, "\"content\":\"envelope A\"")).isEqualTo(1);
-    assertThat(count(transcripts, "\"content\":\"envelope B\"")).isEqualTo(1);
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      List<String> userRecords = h.transcripts().lines().filter(l -> l.contains("\"type\":\"user\"")).toList();
+      assertThat(userRecords).filteredOn(l -> l.contains("\"content\":\"envelope A\"")).hasSize(1);
+      assertThat(userRecords).filteredOn(l -> l.contains("\"content\":\"envelope B\"")).hasSize(1);
+    });
   }
 
   @Test
@@ -187,7 +187,8 @@ class WakerTest {
 
   @Test
   void case53_aHungBootLeavesItsSessionEnrolledAndRecordsNoDeath() {
-    h.sb.env("FAKE_AGENT_HANG_BOOT", "1").env("IAPEER_BOOT_DEADLINE_SECS", "2");
+    // Long enough for the fake's JVM to draw its splash on a loaded machine: the tail needs a screen.
+    h.sb.env("FAKE_AGENT_HANG_BOOT", "1").env("IAPEER_BOOT_DEADLINE_SECS", "8");
     Lifecycle lc = h.lifecycle();
 
     Waker.Result r = lc.waker().wake(message("hi", null));
@@ -224,15 +225,7 @@ class WakerTest {
     assertThat(lc.waker().wake(message("hi", null)).reason()).contains("peer cwd does not exist: " + folder);
   }
 
-  private static int count(String haystack, String needle) {
-    int n = 0;
-    for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
-      n++;
-    }
-    return n;
-  }
-
-  private static <T> T afterGo(CountDownLatch go, java.util.function.Supplier<T> s) {
+  private static <T> T await(CountDownLatch go, java.util.function.Supplier<T> s) {
     try {
       go.await();
     } catch (InterruptedException e) {
