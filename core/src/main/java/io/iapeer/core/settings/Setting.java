@@ -16,8 +16,8 @@ public enum Setting {
   IAPEER_CLAUDE_BIN("~/.local/bin/claude, else claude on PATH", "the Claude Code binary; set = installed"),
   IAPEER_CODEX_BIN("~/.local/bin/codex, else codex on PATH", "the Codex CLI binary; set = installed"),
   CODEX_HOME("~/.codex", "Codex config folder; its config.toml gets the iapeer MCP block"),
-  IAPEER_BIN_DIR("~/.local/bin", "where ./install.sh links the iapeer launcher"),
-  IAPEER_INSTALL_DIR("~/.local/share/iapeer", "where ./install.sh puts versioned installs"),
+  IAPEER_BIN_DIR("~/.local/bin", "where `iapeer install` links the iapeer launcher (`iapeer.prev`: the one before)"),
+  IAPEER_INSTALL_DIR("~/.local/share/iapeer", "where `iapeer install` puts versioned installs"),
   IAPEER_LOCK_TIMEOUT_MS("5000", "how long a writer waits for a registry or profile lock"),
   IAPEER_BOOT_DEADLINE_SECS("240", "how long a launching agent may take to reach its input prompt"),
   IAPEER_READY_GATE_SECS("120", "how long a launched agent may take to start on its first message"),
@@ -46,6 +46,17 @@ public enum Setting {
   IAPEER_COMPOSER_QUEUE_POLL_MS("500", "how often a held message looks again at the target's composer"),
   IAPEER_DELIVERY_LOG_MAX_BYTES("5242880", "size at which delivery.log is rotated"),
   IAPEER_DELIVERY_LOG_KEEP("5", "rotated copies of delivery.log kept"),
+  IAPEER_SERVICE_MANAGER(
+      "chosen by the host", "launchd, systemd, builtin or none: who keeps the daemon and infra peers up"),
+  IAPEER_LAUNCHAGENTS_DIR("~/Library/LaunchAgents", "where launchd service definitions are written"),
+  IAPEER_SYSTEMD_USER_DIR(
+      "$XDG_CONFIG_HOME/systemd/user, else ~/.config/systemd/user", "where systemd user units are written"),
+  IAPEER_SERVICES_DIR("<root>/services", "where the built-in supervisor's service definitions are written"),
+  IAPEER_SERVICE_THROTTLE_SECS("10", "least time between two starts of one service (its restart floor)"),
+  IAPEER_SERVICE_STOP_TIMEOUT_SECS("20", "how long a stopped service may take to exit before SIGKILL"),
+  IAPEER_HEALTH_WAIT_SECS("15", "how long onboard and rollback wait for the daemon to become healthy"),
+  IAPEER_ACCEPT_RISK("unset", "1 = onboard accepts the security warning without asking"),
+  IAPEER_LAUNCHER("set by the launcher", "the launcher script this program runs from; service definitions run it"),
   IAPEER_TEST_SANDBOX("unset", "1 = a test: refuse to write the real ~/.iapeer (tests set it)"),
   IAPEER_DEBUG("unset", "1 = print the stack trace of an internal error");
 

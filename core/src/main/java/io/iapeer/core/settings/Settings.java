@@ -170,6 +170,30 @@ public record Settings(Env env) {
     return (int) Math.min(positiveLong(Setting.IAPEER_DELIVERY_LOG_KEEP, 5), 100);
   }
 
+  /** The restart floor of a service (04 §4.1): at least 1 s. */
+  public Duration serviceThrottle() {
+    return Duration.ofSeconds(positiveLong(Setting.IAPEER_SERVICE_THROTTLE_SECS, 10));
+  }
+
+  /** SIGTERM to SIGKILL for a stopped service (04 §4.4). */
+  public Duration serviceStopTimeout() {
+    return Duration.ofSeconds(positiveLong(Setting.IAPEER_SERVICE_STOP_TIMEOUT_SECS, 20));
+  }
+
+  /** The daemon health wait after a load or cycle (04 §3.2: 15 s). */
+  public Duration healthWait() {
+    return Duration.ofSeconds(positiveLong(Setting.IAPEER_HEALTH_WAIT_SECS, 15));
+  }
+
+  /** IAPEER_SERVICE_MANAGER, lower-cased; empty = let the host decide (04 §4.4). */
+  public java.util.Optional<String> serviceManager() {
+    return env.get(Setting.IAPEER_SERVICE_MANAGER.name()).map(v -> v.strip().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  public boolean acceptRisk() {
+    return env.isTrue(Setting.IAPEER_ACCEPT_RISK.name());
+  }
+
   public boolean sandbox() {
     return env.isTrue(Setting.IAPEER_TEST_SANDBOX.name());
   }

@@ -147,6 +147,77 @@ public record Layout(Env env, Path home, Path root, Path nativeHome, boolean exp
         .orElse(home.resolve(".local").resolve("bin"));
   }
 
+  /** Versioned installs {@code <dir>/<version>/} (06 D11). */
+  public Path installDir() {
+    return env.get(Setting.IAPEER_INSTALL_DIR.name())
+        .map(Path::of)
+        .orElse(home.resolve(".local").resolve("share").resolve("iapeer"));
+  }
+
+  /** The installed launcher: a symlink into {@link #installDir()}. */
+  public Path installedLauncher() {
+    return binDir().resolve("iapeer");
+  }
+
+  /** The launcher script this program runs from (bin/iapeer tells it), if it was started by one. */
+  public Optional<Path> runningLauncher() {
+    return env.get(Setting.IAPEER_LAUNCHER.name()).map(Path::of);
+  }
+
+  // --- service manager (04 §4) ---
+
+  public Path launchAgentsDir() {
+    return env.get(Setting.IAPEER_LAUNCHAGENTS_DIR.name())
+        .map(Path::of)
+        .orElse(home.resolve("Library").resolve("LaunchAgents"));
+  }
+
+  public Path systemdUserDir() {
+    return env.get(Setting.IAPEER_SYSTEMD_USER_DIR.name())
+        .map(Path::of)
+        .or(() -> env.get("XDG_CONFIG_HOME").map(x -> Path.of(x, "systemd", "user")))
+        .orElse(home.resolve(".config").resolve("systemd").resolve("user"));
+  }
+
+  /** The built-in supervisor's definitions {@code <label>.json} (04 §4.4). */
+  public Path servicesDir() {
+    return env.get(Setting.IAPEER_SERVICES_DIR.name())
+        .map(Path::of)
+        .orElse(root.resolve("services"));
+  }
+
+  /** Held by the one running {@code iapeer service-host}. */
+  public Path serviceHostLock() {
+    return daemonStateDir().resolve("service-host.lock");
+  }
+
+  public Path serviceHostPid() {
+    return daemonStateDir().resolve("service-host.pid");
+  }
+
+  /** {@code <label>.pid} of every job the built-in supervisor runs. */
+  public Path servicePidDir() {
+    return daemonStateDir().resolve("services");
+  }
+
+  public Path serviceHostLog() {
+    return eventLogDir().resolve("service-host.log");
+  }
+
+  /** The daemon service's stdout and stderr (04 §4.2.2). */
+  public Path daemonStdoutLog() {
+    return eventLogDir().resolve("daemon-stdout.log");
+  }
+
+  public Path daemonStderrLog() {
+    return eventLogDir().resolve("daemon-stderr.log");
+  }
+
+  /** An infra peer's service logs live here (04 §4.2.3). */
+  public Path peerLogDir(String personality) {
+    return root.resolve("logs").resolve(personality);
+  }
+
   /** The per-peer paths of a peer folder. */
   public PeerPaths peer(Path cwd) {
     return new PeerPaths(cwd);

@@ -1,6 +1,7 @@
 package io.iapeer.host.cli;
 
 import io.iapeer.core.settings.Env;
+import io.iapeer.core.settings.Setting;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.InputStreamReader;
@@ -19,7 +20,7 @@ public final class Main {
     PrintWriter out = writer(FileDescriptor.out);
     PrintWriter err = writer(FileDescriptor.err);
     Context ctx = new Context(
-            Env.system(),
+            env(),
             Path.of("").toAbsolutePath(),
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
             out,
@@ -33,6 +34,13 @@ public final class Main {
       err.flush();
     }
     System.exit(code);
+  }
+
+  /** The process environment, plus the launcher script bin/iapeer says this program runs from. */
+  private static Env env() {
+    String launcher = System.getProperty("iapeer.launcher");
+    Env env = Env.system();
+    return launcher == null ? env : env.with(Setting.IAPEER_LAUNCHER.name(), launcher);
   }
 
   private static PrintWriter writer(FileDescriptor fd) {
