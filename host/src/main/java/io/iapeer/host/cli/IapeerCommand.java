@@ -43,11 +43,16 @@ public final class IapeerCommand implements Runnable {
     VERBS.put("send", SendCommand.class);
     VERBS.put("daemon", DaemonCommand.class);
     VERBS.put("status", StatusCommand.class);
+    VERBS.put("install", InstallCommand.class);
+    VERBS.put("onboard", OnboardCommand.class);
+    VERBS.put("rollback", RollbackCommand.class);
+    VERBS.put("uninstall", UninstallCommand.class);
     GROUPS.put("Peers", List.of("init", "create", "list", "verify", "remove", "add-runtime", "default-runtime"));
     GROUPS.put("Sessions", List.of("<runtime>", "attach", "interrupt", "compact", "stop", "start", "refresh", "new"));
     GROUPS.put("Messaging", List.of("send"));
     GROUPS.put("Agent self-calls", List.of("self-fresh", "self-done"));
     GROUPS.put("Daemon", List.of("daemon", "status"));
+    GROUPS.put("Install", List.of("install", "onboard", "rollback", "uninstall"));
     GROUPS.put("About", List.of("version", "help"));
   }
 

@@ -3,6 +3,9 @@ package io.iapeer.host.cli;
 import io.iapeer.core.storage.Json;
 import io.iapeer.host.client.Health;
 import io.iapeer.host.client.RouterInfo;
+import io.iapeer.host.service.Labels;
+import io.iapeer.host.service.ServiceManager;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -38,12 +41,16 @@ public final class StatusCommand implements Callable<Integer> {
     // Two in a row: a daemon that binds and then crashes passes one probe (02 §8.6).
     boolean healthy = Health.healthy(socket, 2, Duration.ofMillis(100), Duration.ofMillis(2500));
     Optional<RouterInfo> published = RouterInfo.read(ctx.layout().routerJson());
+    ServiceManager services = Services.of(ctx);
+    String service = serviceState(services);
     if (json) {
       ObjectNode o = Json.object();
       o.put("version", VersionCommand.version());
       o.put("healthy", healthy);
       o.put("socket", socket.toString());
       o.put("port", port);
+      o.put("serviceManager", services.name());
+      o.put("daemonService", service);
       ObjectNode d = o.putObject("daemon");
       published.ifPresentOrElse(
           info -> {
@@ -62,8 +69,22 @@ public final class StatusCommand implements Callable<Integer> {
               : "daemon: NOT healthy (socket not accepting connections)");
       ctx.out().println("socket: " + socket);
       ctx.out().println("port: " + port);
+      ctx.out().println("service manager: " + services.name());
+      ctx.out().println("daemon service: " + service);
     }
     return healthy ? Cli.OK : Cli.FAILED;
+  }
+
+  /** loaded, not loaded (defined, stopped), not installed, or foreign (another manager's). */
+  private static String serviceState(ServiceManager services) {
+    Path def = services.definitionPath(Labels.DAEMON);
+    if (!Files.exists(def)) {
+      return "not installed";
+    }
+    if (!services.isOwned(def)) {
+      return "foreign (" + def + " is not iapeer's)";
+    }
+    return services.isLoaded(Labels.DAEMON) ? "loaded" : "not loaded";
   }
 
   /** {@code  @ <tcp> + <sock>}, each part only when router.json has it (02 §8.6). */
