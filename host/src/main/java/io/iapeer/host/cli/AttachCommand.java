@@ -12,9 +12,7 @@ import io.iapeer.host.session.Sessions;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 
 @Command(
     name = "attach",
@@ -28,13 +26,7 @@ import picocli.CommandLine.Spec;
 public final class AttachCommand implements Callable<Integer> {
   private final Context ctx;
 
-  @Spec CommandSpec spec;
-
-  @Parameters(index = "0", arity = "0..1", paramLabel = "peer", description = "the peer's name")
-  String peer;
-
-  @Parameters(index = "1", arity = "0..1", paramLabel = "runtime", description = "one of its runtimes")
-  String runtime;
+  @Mixin PeerArgs args;
 
   public AttachCommand(Context ctx) {
     this.ctx = ctx;
@@ -42,22 +34,20 @@ public final class AttachCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (peer == null) {
-      throw UsageError.of(spec, "attach needs a peer name");
-    }
-    PeerRecord record = Peers.registered(Provisioning.registry(ctx).read(), peer);
+    PeerRecord record = args.record(ctx);
     Lifecycle lc = Lifecycle.of(ctx.layout(), ctx.settings(), ctx::warn);
     Sessions sessions = lc.sessions();
-    String rt =
-        runtime != null ? LiveTarget.declared(record, runtime) : LiveTarget.forAttach(record, sessions.host());
-    Identity id = new Identity(rt, peer);
+    String rt = args.runtime != null
+        ? LiveTarget.declared(record, args.runtime)
+        : LiveTarget.forAttach(record, sessions.host());
+    Identity id = new Identity(rt, args.peer);
     if (!ctx.interactive()) {
       throw new IapException("attach needs a terminal — run it from an interactive shell");
     }
     boolean woke = false;
     if (!sessions.host().alive(id)) {
       // resumed, never fresh: attach is for the conversation the operator left (03 §9.9)
-      Waker.Result r = lc.waker().wake(Waker.Request.resume(peer, rt));
+      Waker.Result r = lc.waker().wake(Waker.Request.resume(args.peer, rt));
       if (!r.ready()) {
         throw new IapException(r.reason().orElse("the wake failed"));
       }

@@ -14,9 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 
 @Command(
     name = "compact",
@@ -30,13 +28,7 @@ import picocli.CommandLine.Spec;
 public final class CompactCommand implements Runnable {
   private final Context ctx;
 
-  @Spec CommandSpec spec;
-
-  @Parameters(index = "0", arity = "0..1", paramLabel = "peer", description = "the peer's name")
-  String peer;
-
-  @Parameters(index = "1", arity = "0..1", paramLabel = "runtime", description = "one of its runtimes")
-  String runtime;
+  @Mixin PeerArgs args;
 
   public CompactCommand(Context ctx) {
     this.ctx = ctx;
@@ -44,22 +36,19 @@ public final class CompactCommand implements Runnable {
 
   @Override
   public void run() {
-    if (peer == null) {
-      throw UsageError.of(spec, "compact needs a peer name");
-    }
-    PeerRecord record = Peers.registered(Provisioning.registry(ctx).read(), peer);
-    if (runtime != null) {
-      LiveTarget.declared(record, runtime);
+    PeerRecord record = args.record(ctx);
+    if (args.runtime != null) {
+      LiveTarget.declared(record, args.runtime);
     }
     Lifecycle lc = Lifecycle.of(ctx.layout(), ctx.settings(), ctx::warn);
     Sessions sessions = lc.sessions();
     boolean live =
-        runtime != null
-            ? sessions.host().alive(new Identity(runtime, peer))
+        args.runtime != null
+            ? sessions.host().alive(new Identity(args.runtime, args.peer))
             : !LiveTarget.live(record, sessions.host()).isEmpty();
     try {
       if (live) {
-        Identity id = LiveTarget.forControl(record, Optional.ofNullable(runtime), sessions.host());
+        Identity id = LiveTarget.forControl(record, Optional.ofNullable(args.runtime), sessions.host());
         gate(sessions, record, id, false);
       } else {
         compactSleeper(lc, record);
@@ -69,17 +58,17 @@ public final class CompactCommand implements Runnable {
     }
   }
 
-  /** 04 §3.17: only a peer parked by the idle reap has a context worth compacting. */
+  /** 04 §3.17: only a args.peer parked by the idle reap has a context worth compacting. */
   private void compactSleeper(Lifecycle lc, PeerRecord record) throws InterruptedException {
-    String rt = runtime != null ? runtime : newestActivity(lc.sessions(), record);
+    String rt = args.runtime != null ? args.runtime : newestActivity(lc.sessions(), record);
     if (Runtimes.isInfra(rt)) {
       throw failure(rt, "refused-infra", "an infra runtime keeps its own context");
     }
-    Identity id = new Identity(rt, peer);
+    Identity id = new Identity(rt, args.peer);
     if (!lc.markers().idleReaped(id)) {
       throw failure(rt, "nothing-to-compact", "context is fresh; nothing to compact");
     }
-    Waker.Result woke = lc.waker().wake(Waker.Request.resume(peer, rt));
+    Waker.Result woke = lc.waker().wake(Waker.Request.resume(args.peer, rt));
     if (!woke.ready()) {
       String reason = woke.reason().orElse("the wake failed");
       throw reason.contains("to resume")
@@ -90,7 +79,7 @@ public final class CompactCommand implements Runnable {
     gate(lc.sessions(), record, id, woke.woke());
   }
 
-  /** Not live: the runtime with the newest transcript activity, else the default (03 §9.9). */
+  /** Not live: the args.runtime with the newest transcript activity, else the default (03 §9.9). */
   private static String newestActivity(Sessions sessions, PeerRecord record) {
     Path cwd = Path.of(record.cwd());
     String best = record.runtime();
@@ -113,10 +102,10 @@ public final class CompactCommand implements Runnable {
     if (outcome instanceof CompactGate.Outcome.Failed f) {
       throw failure(id.runtime(), "failed", f.reason());
     }
-    ctx.out().println("compact → " + peer + " (" + id.runtime() + ")" + (woke ? " after resume" : ""));
+    ctx.out().println("compact → " + args.peer + " (" + id.runtime() + ")" + (woke ? " after resume" : ""));
   }
 
   private IapException failure(String rt, String action, String reason) {
-    return new IapException(peer + " (" + rt + "): " + action + " — " + reason);
+    return new IapException(args.peer + " (" + rt + "): " + action + " — " + reason);
   }
 }

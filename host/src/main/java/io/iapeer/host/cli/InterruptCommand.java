@@ -6,9 +6,7 @@ import io.iapeer.host.session.LiveTarget;
 import io.iapeer.host.session.Sessions;
 import java.util.Optional;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 
 @Command(
     name = "interrupt",
@@ -21,13 +19,7 @@ import picocli.CommandLine.Spec;
 public final class InterruptCommand implements Runnable {
   private final Context ctx;
 
-  @Spec CommandSpec spec;
-
-  @Parameters(index = "0", arity = "0..1", paramLabel = "peer", description = "the peer's name")
-  String peer;
-
-  @Parameters(index = "1", arity = "0..1", paramLabel = "runtime", description = "one of its runtimes")
-  String runtime;
+  @Mixin PeerArgs args;
 
   public InterruptCommand(Context ctx) {
     this.ctx = ctx;
@@ -35,18 +27,15 @@ public final class InterruptCommand implements Runnable {
 
   @Override
   public void run() {
-    if (peer == null) {
-      throw UsageError.of(spec, "interrupt needs a peer name");
-    }
-    PeerRecord record = Peers.registered(Provisioning.registry(ctx).read(), peer);
+    PeerRecord record = args.record(ctx);
     Sessions sessions = Sessions.of(ctx.layout(), ctx.settings());
-    Identity id = LiveTarget.forControl(record, Optional.ofNullable(runtime), sessions.host());
+    Identity id = LiveTarget.forControl(record, Optional.ofNullable(args.runtime), sessions.host());
     try {
       sessions.control().send(id, sessions.adapters().of(id.runtime()), "interrupt");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return;
     }
-    ctx.out().println("interrupt → " + peer + " (" + id.runtime() + ")");
+    ctx.out().println("interrupt → " + args.peer + " (" + id.runtime() + ")");
   }
 }

@@ -11,9 +11,7 @@ import io.iapeer.host.lifecycle.Waker;
 import io.iapeer.host.session.LiveTarget;
 import java.util.Optional;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 
 @Command(
     name = "new",
@@ -28,13 +26,7 @@ import picocli.CommandLine.Spec;
 public final class NewCommand implements Runnable {
   private final Context ctx;
 
-  @Spec CommandSpec spec;
-
-  @Parameters(index = "0", arity = "0..1", paramLabel = "peer", description = "the peer's name")
-  String peer;
-
-  @Parameters(index = "1", arity = "0..1", paramLabel = "runtime", description = "one of its runtimes")
-  String runtime;
+  @Mixin PeerArgs args;
 
   public NewCommand(Context ctx) {
     this.ctx = ctx;
@@ -42,29 +34,26 @@ public final class NewCommand implements Runnable {
 
   @Override
   public void run() {
-    if (peer == null) {
-      throw UsageError.of(spec, "new needs a peer name");
-    }
-    PeerRecord record = Peers.registered(Provisioning.registry(ctx).read(), peer);
+    PeerRecord record = args.record(ctx);
     Lifecycle lc = Lifecycle.of(ctx.layout(), ctx.settings(), ctx::warn);
-    if (runtime != null && !Names.isRuntime(runtime)) {
-      throw new IapException("invalid runtime \"" + runtime + "\"");
+    if (args.runtime != null && !Names.isRuntime(args.runtime)) {
+      throw new IapException("invalid runtime \"" + args.runtime + "\"");
     }
-    if (runtime != null && !record.runtimes().contains(runtime)) {
-      throw failure(runtime, "refused-undeclared-runtime",
-          "declares " + String.join(", ", record.runtimes()) + " — run `iapeer add-runtime " + runtime
-              + " --peer " + peer + "` first");
+    if (args.runtime != null && !record.runtimes().contains(args.runtime)) {
+      throw failure(args.runtime, "refused-undeclared-runtime",
+          "declares " + String.join(", ", record.runtimes()) + " — run `iapeer add-runtime " + args.runtime
+              + " --peer " + args.peer + "` first");
     }
-    String rt = runtime != null ? runtime : LiveTarget.forAttach(record, lc.sessions().host());
+    String rt = args.runtime != null ? args.runtime : LiveTarget.forAttach(record, lc.sessions().host());
     if (Runtimes.isInfra(rt)) {
-      throw failure(rt, "refused-infra", "its service restarts it (systemctl --user restart com.iapeer." + peer
-          + ".service, or launchctl kickstart -k gui/$(id -u)/com.iapeer." + peer + ")");
+      throw failure(rt, "refused-infra", "its service restarts it (systemctl --user restart com.iapeer." + args.peer
+          + ".service, or launchctl kickstart -k gui/$(id -u)/com.iapeer." + args.peer + ")");
     }
-    Identity id = new Identity(rt, peer);
+    Identity id = new Identity(rt, args.peer);
     for (Flag f : new Flag[] {Flag.STOPPED, Flag.IDLE_REAPED, Flag.NEW_EAGER}) {
       lc.markers().clear(id, f);
     }
-    Waker.Result r = lc.waker().wake(Waker.Request.fresh(peer, Optional.of(rt), "").replacingLive());
+    Waker.Result r = lc.waker().wake(Waker.Request.fresh(args.peer, Optional.of(rt), "").replacingLive());
     if (!r.ready()) {
       throw failure(rt, "failed", r.reason().orElse("the wake failed"));
     }
@@ -72,6 +61,6 @@ public final class NewCommand implements Runnable {
   }
 
   private IapException failure(String rt, String action, String reason) {
-    return new IapException(peer + " (" + rt + "): " + action + " — " + reason);
+    return new IapException(args.peer + " (" + rt + "): " + action + " — " + reason);
   }
 }
