@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
       "a terminal asks which one the peer defaults to; otherwise claude is chosen",
       "and the other is declared as well."
     })
-public final class CreateCommand implements Runnable {
+public final class CreateCommand implements Callable<Integer> {
   private final Context ctx;
 
   @Spec CommandSpec spec;
@@ -60,7 +61,7 @@ public final class CreateCommand implements Runnable {
   }
 
   @Override
-  public void run() {
+  public Integer call() {
     if (name == null) {
       throw UsageError.of(spec, "create needs a peer name");
     }
@@ -92,9 +93,11 @@ public final class CreateCommand implements Runnable {
     List<String> secondaries = RuntimeChoice.secondaries(ctx.layout(), chosen);
     Provisioner.Outcome o =
         provisioner.provision(request(location, chosen, personality, desc, secondaries, env));
+    Provisioning.ServiceTail service = Provisioning.service(ctx, o, noBootstrap);
     ctx.out().println(
         "created \"" + personality + "\" " + Provisioning.runtimes(o) + " at " + location + "; mcp: "
-            + Provisioning.mcp(ctx, o));
+            + Provisioning.mcp(ctx, o) + service.text());
+    return service.failed() ? Cli.FAILED : Cli.OK;
   }
 
   private Provisioner.Request request(

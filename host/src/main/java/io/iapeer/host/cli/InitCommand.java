@@ -6,6 +6,7 @@ import io.iapeer.host.peer.Provisioner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
       "to the router daemon (.mcp.json for Claude Code, ~/.codex/config.toml for",
       "Codex) and creates the .iapeer/IAPEER.md doctrine stub. Safe to run again."
     })
-public final class InitCommand implements Runnable {
+public final class InitCommand implements Callable<Integer> {
   private final Context ctx;
 
   @Spec CommandSpec spec;
@@ -47,7 +48,7 @@ public final class InitCommand implements Runnable {
   }
 
   @Override
-  public void run() {
+  public Integer call() {
     if (personality != null) {
       throw new UsageError(
           "init: --personality was removed — a peer's name is its folder name; rename the folder to"
@@ -64,8 +65,10 @@ public final class InitCommand implements Runnable {
             .provision(
                 new Provisioner.Request(
                     cwd, primary, Optional.empty(), desc, Optional.empty(), others, ctx.env()));
+    Provisioning.ServiceTail service = Provisioning.service(ctx, o, noBootstrap);
     ctx.out().println(
         "initialized \"" + o.profile().personality() + "\" " + Provisioning.runtimes(o) + "; mcp: "
-            + Provisioning.mcp(ctx, o));
+            + Provisioning.mcp(ctx, o) + service.text());
+    return service.failed() ? Cli.FAILED : Cli.OK;
   }
 }

@@ -9,6 +9,7 @@ import io.iapeer.host.lifecycle.Flag;
 import io.iapeer.host.lifecycle.Lifecycle;
 import io.iapeer.host.lifecycle.Waker;
 import io.iapeer.host.session.LiveTarget;
+import io.iapeer.host.service.Labels;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,8 +47,8 @@ public final class NewCommand implements Runnable {
     }
     String rt = args.runtime != null ? args.runtime : LiveTarget.forAttach(record, lc.sessions().host());
     if (Runtimes.isInfra(rt)) {
-      throw failure(rt, "refused-infra", "its service restarts it (systemctl --user restart com.iapeer." + args.peer
-          + ".service, or launchctl kickstart -k gui/$(id -u)/com.iapeer." + args.peer + ")");
+      throw failure(rt, "refused-infra",
+          "its service restarts it (" + Services.of(ctx).restartHint(Labels.peer(args.peer)) + ")");
     }
     Identity id = new Identity(rt, args.peer);
     for (Flag f : new Flag[] {Flag.STOPPED, Flag.IDLE_REAPED, Flag.NEW_EAGER}) {

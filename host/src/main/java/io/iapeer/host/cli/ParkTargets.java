@@ -16,9 +16,6 @@ import picocli.CommandLine.Parameters;
  * peer the named runtime, which it must declare, else every runtime it declares.
  */
 final class ParkTargets {
-  static final String NO_SERVICE_MANAGER =
-      "an infra runtime is run by the service manager, which is not part of this build yet";
-
   @Parameters(index = "0", arity = "0..1", paramLabel = "peer", description = "the peer's name")
   String peer;
 

@@ -3,6 +3,8 @@ package io.iapeer.host.cli;
 import io.iapeer.core.peer.Names;
 import io.iapeer.core.registry.Registry;
 import io.iapeer.host.peer.Provisioner;
+import io.iapeer.host.service.Labels;
+import io.iapeer.host.service.ServiceResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +16,7 @@ final class Provisioning {
   private Provisioning() {}
 
   static Provisioner provisioner(Context ctx) {
-    return new Provisioner(ctx.layout(), ctx.settings(), registry(ctx), ctx::warn);
+    return new Provisioner(ctx.layout(), ctx.settings(), registry(ctx), ctx::warn, new InfraServices(ctx));
   }
 
   static Registry registry(Context ctx) {
@@ -30,6 +32,24 @@ final class Provisioning {
               + Names.MAX_DESCRIPTION_LENGTH + " — shorten it");
     }
     return Optional.ofNullable(d);
+  }
+
+  /**
+   * An infra peer's service tail of the summary line (04 §3.11–§3.12): {@code ; plist: <path>} and,
+   * unless {@code --no-bootstrap}, {@code ; bootstrap: <state>}; {@code failed} tells the exit code.
+   */
+  record ServiceTail(String text, boolean failed) {}
+
+  static ServiceTail service(Context ctx, Provisioner.Outcome o, boolean noBootstrap) {
+    if (o.service().isEmpty()) {
+      return new ServiceTail("", false);
+    }
+    String text = "; plist: " + o.service().get();
+    if (noBootstrap) {
+      return new ServiceTail(text, false);
+    }
+    ServiceResult r = Services.of(ctx).bootstrap(Labels.peer(o.profile().personality()));
+    return new ServiceTail(text + "; bootstrap: " + r, r.failed());
   }
 
   /** {@code (default: claude; runtimes: claude, codex)}. */

@@ -12,6 +12,9 @@ import io.iapeer.host.session.TmuxSessionHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import io.iapeer.host.service.Labels;
+import io.iapeer.host.service.ServiceManager;
+import io.iapeer.host.service.ServiceResult;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -63,9 +66,11 @@ public final class RemoveCommand implements Runnable {
             + " record would orphan the running session from routing; stop it first or pass --force");
       }
     }
+    Optional<String> teardown = teardownService();
     registry.remove(peer);
     List<String> lines = new ArrayList<>();
     lines.add("removed \"" + peer + "\" from the registry");
+    teardown.ifPresent(lines::add);
     Path cwd = Path.of(p.cwd());
     if (p.runtimes().contains(Runtimes.CODEX)) {
       try {
@@ -89,5 +94,31 @@ public final class RemoveCommand implements Runnable {
           + " (remove never deletes peer data — `rm -rf` it yourself if it was a throwaway)");
     }
     lines.forEach(ctx.out()::println);
+  }
+
+  /**
+   * The peer's service goes before its registry record (04 §3.18 step 3), so no job runs a peer
+   * that no longer exists; a definition another manager wrote is never touched.
+   */
+  private Optional<String> teardownService() {
+    ServiceManager services = Services.of(ctx);
+    String label = Labels.peer(peer);
+    Path def = services.definitionPath(label);
+    String what = services.name().equals("launchd") ? "launchd plist: " : "service unit: ";
+    if (!Files.exists(def)) {
+      return Optional.empty();
+    }
+    if (!services.isOwned(def)) {
+      if (!force) {
+        throw new IapException("\"" + peer + "\" has a service definition iapeer did not write (" + def
+            + ") — another manager runs it, so remove will not. Use that manager's tooling, or --force to"
+            + " drop ONLY the registry record (the foreign definition is left intact)");
+      }
+      return Optional.of(what + "skipped-foreign (" + def + " left intact)");
+    }
+    ServiceResult r = services.remove(label);
+    return Optional.of(what + (r.failed()
+        ? r + " (rm FAILED — remove " + def + " manually)"
+        : "removed " + def + (r.detail().isEmpty() ? "" : " (" + r.detail() + ")")));
   }
 }

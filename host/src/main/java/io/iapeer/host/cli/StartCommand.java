@@ -5,6 +5,10 @@ import io.iapeer.core.peer.Identity;
 import io.iapeer.core.peer.Runtimes;
 import io.iapeer.host.lifecycle.Flag;
 import io.iapeer.host.lifecycle.Lifecycle;
+import io.iapeer.host.service.Labels;
+import io.iapeer.host.service.ServiceManager;
+import io.iapeer.host.service.ServiceResult;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,10 +40,22 @@ public final class StartCommand implements Callable<Integer> {
     targets.require(spec);
     Lifecycle lc = Lifecycle.of(ctx.layout(), ctx.settings(), ctx::warn);
     int code = Cli.OK;
+    ServiceManager services = Services.of(ctx);
     for (Identity id : targets.resolve(Provisioning.registry(ctx).read())) {
-      if (Runtimes.isInfra(id.runtime())) {
-        ctx.out().println(ParkTargets.line(id, "refused-infra", ParkTargets.NO_SERVICE_MANAGER));
+      Optional<String> foreign = ServiceGuard.foreign(services, id.personality(), "start");
+      if (foreign.isPresent()) {
+        ctx.out().println(ParkTargets.line(id, ServiceGuard.REFUSED, foreign.get()));
         code = Cli.FAILED;
+        continue;
+      }
+      if (Runtimes.isInfra(id.runtime())) {
+        String label = Labels.peer(id.personality());
+        ServiceResult out = services.bootstrap(label);
+        lc.log().append(LogLine.at(lc.clock().instant()).add("ev", "started").add("identity", id.address()));
+        ctx.out().println(ParkTargets.line(id, "bootstrap", out.failed()
+            ? "bootstrap FAILED: " + out + " — peer not started; manual rescue: " + services.startHint(label)
+            : null));
+        code = out.failed() ? Cli.FAILED : code;
         continue;
       }
       if (lc.markers().clear(id, Flag.STOPPED)) {

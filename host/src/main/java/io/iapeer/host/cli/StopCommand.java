@@ -5,6 +5,10 @@ import io.iapeer.core.peer.Identity;
 import io.iapeer.core.peer.Runtimes;
 import io.iapeer.host.lifecycle.Flag;
 import io.iapeer.host.lifecycle.Lifecycle;
+import io.iapeer.host.service.Labels;
+import io.iapeer.host.service.ServiceManager;
+import io.iapeer.host.service.ServiceResult;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,10 +40,21 @@ public final class StopCommand implements Callable<Integer> {
     targets.require(spec);
     Lifecycle lc = Lifecycle.of(ctx.layout(), ctx.settings(), ctx::warn);
     int code = Cli.OK;
+    ServiceManager services = Services.of(ctx);
     for (Identity id : targets.resolve(Provisioning.registry(ctx).read())) {
-      if (Runtimes.isInfra(id.runtime())) {
-        ctx.out().println(ParkTargets.line(id, "refused-infra", ParkTargets.NO_SERVICE_MANAGER));
+      Optional<String> foreign = ServiceGuard.foreign(services, id.personality(), "stop");
+      if (foreign.isPresent()) {
+        ctx.out().println(ParkTargets.line(id, ServiceGuard.REFUSED, foreign.get()));
         code = Cli.FAILED;
+        continue;
+      }
+      if (Runtimes.isInfra(id.runtime())) {
+        // its service is what keeps it up: stopping the job stops the peer (04 §3.15)
+        ServiceResult out = services.bootout(Labels.peer(id.personality()));
+        lc.sessions().host().kill(id);
+        lc.log().append(LogLine.at(lc.clock().instant()).add("ev", "stopped").add("identity", id.address()));
+        ctx.out().println(ParkTargets.line(id, "bootout", out.failed() ? out.toString() : null));
+        code = out.failed() ? Cli.FAILED : code;
         continue;
       }
       // the flag first: a wake that starts meanwhile is refused or, once live, ended by supervise

@@ -43,13 +43,20 @@ public final class Provisioner {
   private final Registry registry;
   private final ProfileWriter writer;
   private final Consumer<String> warnings;
+  private final InfraService infra;
 
   public Provisioner(Layout layout, Settings settings, Registry registry, Consumer<String> warnings) {
+    this(layout, settings, registry, warnings, InfraService.NONE);
+  }
+
+  public Provisioner(
+      Layout layout, Settings settings, Registry registry, Consumer<String> warnings, InfraService infra) {
     this.layout = layout;
     this.settings = settings;
     this.registry = registry;
     this.writer = new ProfileWriter(settings.lockTimeout());
     this.warnings = warnings;
+    this.infra = infra;
   }
 
   /**
@@ -71,7 +78,8 @@ public final class Provisioner {
    * @param wired the MCP wiring files written or confirmed, for the {@code mcp:} summary
    * @param backups copies of malformed wiring files taken before they were replaced
    */
-  public record Outcome(PeerProfile profile, boolean newPeer, List<Path> wired, List<Path> backups) {}
+  public record Outcome(
+      PeerProfile profile, boolean newPeer, List<Path> wired, List<Path> backups, Optional<Path> service) {}
 
   private record Plan(Request req, String personality, Optional<PeerProfile> existing, ProfileWrite write, boolean rewrite) {}
 
@@ -89,12 +97,15 @@ public final class Provisioner {
   }
 
   private Plan plan(Request req) {
-    String runtime = Names.requireRuntime(req.runtime());
-    if (Runtimes.isInfra(runtime)) {
-      throw new IapException(
-          "runtime \"" + runtime + "\" is an always-on infra runtime; provisioning it needs the"
-              + " service manager, which this build does not have yet — use claude or codex");
+    Plan plan = planProfile(req);
+    if (Runtimes.isInfra(plan.write().runtime())) {
+      infra.check(plan.personality(), plan.write().runtime(), req.cwd());
     }
+    return plan;
+  }
+
+  private Plan planProfile(Request req) {
+    String runtime = Names.requireRuntime(req.runtime());
     Optional<String> intelligence = req.intelligence().map(v -> checkIntelligence(v, runtime));
     RegistrySnapshot snapshot = registry.read(); // a corrupt registry stops us before any write
     Optional<PeerProfile> existing = ProfileReader.read(req.cwd());
@@ -159,6 +170,10 @@ public final class Provisioner {
 
   private Outcome apply(Plan plan) {
     Path cwd = plan.req().cwd();
+    String primary = plan.write().runtime();
+    Optional<Path> service = Runtimes.isInfra(primary)
+        ? Optional.of(infra.define(plan.personality(), primary, cwd))
+        : Optional.empty();
     PeerPaths paths = layout.peer(cwd);
     Dirs.ensure(cwd);
     Scaffold.ensureLocal(paths);
@@ -198,7 +213,7 @@ public final class Provisioner {
     // Last: the global scaffold adds runtime scopes for ~/.claude and ~/.codex, and the codex wiring
     // above may just have created ~/.codex; scaffolding first left that to the next run.
     Scaffold.ensureGlobal(layout);
-    return new Outcome(profile, plan.existing().isEmpty(), wired, backups);
+    return new Outcome(profile, plan.existing().isEmpty(), wired, backups, service);
   }
 
   /** Drops a removed codex peer's folder trust from the host codex config, under the same lock. */
