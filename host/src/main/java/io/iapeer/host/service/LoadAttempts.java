@@ -18,7 +18,7 @@ final class LoadAttempts {
     String last = "";
     int n = pacing.attemptPauses().size();
     for (int i = 0; i < n; i++) {
-      pacing.before(i);
+      pacing.pauseBefore(i);
       if (i > 0 && listed.getAsBoolean()) {
         return ServiceResult.of(State.ALREADY_LOADED);
       }

@@ -44,7 +44,7 @@ record Pacing(Clock clock, Launcher.Pause pause, Duration poll, Duration settle,
   }
 
   /** Sleeps unless the pause is zero, so the first attempt starts at once. */
-  void before(int attempt) throws InterruptedException {
+  void pauseBefore(int attempt) throws InterruptedException {
     Duration d = attemptPauses.get(attempt);
     if (!d.isZero()) {
       pause.sleep(d);

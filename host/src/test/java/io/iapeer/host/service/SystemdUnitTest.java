@@ -14,15 +14,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** systemd user units (04 §4.3.2–§4.3.3; acceptance 98): golden text, systemd's own verdict, and the values read back. */
+/**
+ * systemd user units (04 §4.3.2–§4.3.3; acceptance 98): golden text, systemd's own verdict on them,
+ * and every value read back.
+ */
 class SystemdUnitTest {
   private static final Path ADA = Path.of("/home/ada");
   private static final Path SRV = Path.of("/srv/iapeer");
-  private static final Path ANALYZE = Path.of("/usr/bin/systemd-analyze");
 
   @TempDir Path tmp;
 
@@ -165,13 +169,21 @@ class SystemdUnitTest {
     assertThat(SystemdUnit.isOwned("")).isFalse();
   }
 
-  /** systemd-analyze as root without a running systemd: verify of the file, no man page lookups. */
+  /**
+   * systemd's own unit loader on the file; it needs no running systemd. Warnings (an unknown key, a
+   * bad value, a specifier it cannot resolve) leave the exit code 0, hence the empty-output check.
+   */
   private static CommandRunner.Result verify(Path unit) {
-    assertThat(ANALYZE)
-        .as("systemd-analyze is needed to validate units: install the systemd package (.ci/run does)")
-        .isExecutable();
+    Optional<Path> analyze = Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+        .filter(d -> !d.isEmpty())
+        .map(d -> Path.of(d, "systemd-analyze"))
+        .filter(Files::isExecutable)
+        .findFirst();
+    assertThat(analyze)
+        .as("systemd-analyze (package systemd) validates the units; .ci/run installs it when missing")
+        .isPresent();
     return new ProcessCommandRunner(Duration.ofSeconds(30))
-        .run(CommandRunner.Command.of(List.of(ANALYZE.toString(), "verify", "--man=no", unit.toString())));
+        .run(CommandRunner.Command.of(List.of(analyze.get().toString(), "verify", "--man=no", unit.toString())));
   }
 
   private static void executable(Path p) throws IOException {
