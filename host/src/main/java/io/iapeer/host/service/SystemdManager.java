@@ -23,7 +23,8 @@ import java.util.function.Predicate;
  */
 public final class SystemdManager implements ServiceManager {
   /** The states in which the manager is running the job or about to (auto-restart is activating). */
-  private static final Set<String> LISTED = Set.of("active", "activating", "deactivating", "reloading");
+  private static final String DEACTIVATING = "deactivating";
+  private static final Set<String> LISTED = Set.of("active", "activating", DEACTIVATING, "reloading");
   /** {@code systemctl stop} of a unit that is not loaded. */
   private static final int NOT_LOADED = 5;
 
@@ -104,12 +105,12 @@ public final class SystemdManager implements ServiceManager {
   @Override
   public ServiceResult bootstrap(String label) {
     return guard.run(this, label, () -> {
-      // A unit being stopped would make enable --now a no-op that then sees it die.
-      pacing.stillAfterSettle(() -> activeState(label).equals("deactivating"));
-      if (listed(label)) {
+      // A unit still being stopped is waited for; past the budget systemd queues the start after the stop.
+      pacing.stillAfterSettle(() -> activeState(label).equals(DEACTIVATING));
+      if (running(label)) {
         return ServiceResult.of(State.ALREADY_LOADED);
       }
-      return LoadAttempts.run(pacing, () -> listed(label), () -> systemctl("enable", "--now", unit(label)));
+      return LoadAttempts.run(pacing, () -> running(label), () -> systemctl("enable", "--now", unit(label)));
     });
   }
 
@@ -219,6 +220,12 @@ public final class SystemdManager implements ServiceManager {
 
   private boolean listed(String label) {
     return LISTED.contains(activeState(label));
+  }
+
+  /** Listed and not on its way down. */
+  private boolean running(String label) {
+    String state = activeState(label);
+    return LISTED.contains(state) && !state.equals(DEACTIVATING);
   }
 
   /** {@code active}, {@code inactive}, …; empty when systemctl could not answer. */

@@ -143,6 +143,17 @@ class SystemdManagerTest {
   }
 
   @Test
+  void aUnitStillStoppingAfterTheBudgetIsStartedNotCalledLoaded() {
+    systemd = new SystemdManager(layout, systemctl, fast.pacing(s(2)), false, CHILD_ENV);
+    systemd.write(Specs.infra(home));
+    systemctl.on(SHOW, ok("deactivating\n")).on(ENABLE, ok());
+
+    assertThat(systemd.bootstrap(LABEL)).isEqualTo(ServiceResult.of(State.LOADED));
+
+    assertThat(systemctl.calls(ENABLE)).hasSize(1);
+  }
+
+  @Test
   void aRunningOrRestartingUnitIsAlreadyLoaded() {
     systemd.write(Specs.infra(home));
     for (String state : List.of("active", "activating", "reloading")) {
