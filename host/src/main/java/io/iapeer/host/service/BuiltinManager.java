@@ -1,5 +1,6 @@
 package io.iapeer.host.service;
 
+import io.iapeer.core.IapException;
 import io.iapeer.core.settings.Env;
 import io.iapeer.core.settings.Setting;
 import io.iapeer.core.settings.Settings;
@@ -17,9 +18,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -61,29 +63,42 @@ public final class BuiltinManager implements ServiceManager {
    * can start and signal only its own supervisor, never anything of the real {@code ~/.iapeer}.
    */
   public static Optional<String> sandboxRefusal(Layout layout) {
-    String sandbox = Setting.IAPEER_TEST_SANDBOX.name();
-    if (!layout.env().isTrue(sandbox) && !Env.system().isTrue(sandbox)) {
+    if (!sandbox(layout)) {
       return Optional.empty();
     }
     if (!new Settings(layout.env()).testSupervisor()) {
       return Optional.of("IAPEER_TEST_SANDBOX=1 and no IAPEER_TEST_SUPERVISOR=1");
     }
     Path root = layout.root().toAbsolutePath().normalize();
-    Predicate<Path> overlaps = p -> {
-      Path real = p.toAbsolutePath().normalize();
-      return root.startsWith(real) || real.startsWith(root);
-    };
-    boolean real = overlaps.test(layout.home().resolve(".iapeer"))
-        || Optional.ofNullable(System.getProperty("user.home")).map(h -> overlaps.test(Path.of(h, ".iapeer")))
-            .orElse(false);
+    boolean real = realRoots(layout).stream().anyMatch(r -> root.startsWith(r) || r.startsWith(root));
     if (!layout.explicitRoot() || real) {
-      return Optional.of("IAPEER_TEST_SUPERVISOR=1 needs IAPEER_ROOT set to a root of the test's own, not "
-          + root);
+      return Optional.of("IAPEER_TEST_SUPERVISOR=1 needs IAPEER_ROOT set to a root of the test's own, not " + root);
     }
     if (!layout.servicesDir().toAbsolutePath().normalize().startsWith(root)) {
       return Optional.of("IAPEER_TEST_SUPERVISOR=1 needs the services dir inside IAPEER_ROOT (" + root + ")");
     }
     return Optional.empty();
+  }
+
+  private static boolean sandbox(Layout layout) {
+    String flag = Setting.IAPEER_TEST_SANDBOX.name();
+    return layout.env().isTrue(flag) || Env.system().isTrue(flag);
+  }
+
+  /** The real {@code ~/.iapeer}: of $HOME, and of the account's home whatever HOME says. */
+  private static List<Path> realRoots(Layout layout) {
+    List<Path> roots = new ArrayList<>(List.of(layout.home().resolve(".iapeer")));
+    Optional.ofNullable(System.getProperty("user.home")).ifPresent(h -> roots.add(Path.of(h, ".iapeer")));
+    return roots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+  }
+
+  /** Under the sandbox no definition is written into, or deleted from, a real {@code ~/.iapeer} (01 §14.6). */
+  private void checkWritable() {
+    Path dir = layout.servicesDir().toAbsolutePath().normalize();
+    if (sandbox(layout) && realRoots(layout).stream().anyMatch(dir::startsWith)) {
+      throw new IapException("refusing to change the REAL service definitions in " + dir
+          + " under IAPEER_TEST_SANDBOX=1 — a test must set IAPEER_ROOT to a path of its own");
+    }
   }
 
   @Override
@@ -114,6 +129,7 @@ public final class BuiltinManager implements ServiceManager {
   /** Keeps whether the job is enabled: rewriting a loaded job's definition does not stop it. */
   @Override
   public boolean write(ServiceSpec spec) {
+    checkWritable();
     Path path = definitionPath(spec.label());
     boolean enabled = switch (BuiltinDefinition.read(path, spec.label())) {
       case BuiltinDefinition.Foreign f ->
@@ -129,6 +145,9 @@ public final class BuiltinManager implements ServiceManager {
   public boolean isLoaded(String label) {
     if (control.job(label).isPresent()) {
       return true;
+    }
+    if (sandboxRefusal(layout).isPresent()) {
+      return false; // asking whether a host runs takes its lock for a moment: not for a sandbox to do
     }
     // enabled with a host running: between two starts of a job that keeps exiting
     return BuiltinDefinition.read(definitionPath(label), label) instanceof BuiltinDefinition.Valid v
@@ -265,6 +284,7 @@ public final class BuiltinManager implements ServiceManager {
     }
     Optional<ServiceResult> sandboxed = sandboxed();
     if (sandboxed.isPresent()) {
+      checkWritable();
       delete(path); // 04 §4.6: the file goes, nothing is stopped
       return new ServiceResult(State.SKIPPED_SANDBOX, "removed " + path + "; nothing was stopped");
     }
