@@ -182,7 +182,9 @@ public final class BuiltinManager implements ServiceManager {
   private ServiceResult load(String label, Path path, boolean enabled) {
     Optional<Long> before = control.job(label);
     if (enabled && before.isPresent()) {
-      return new ServiceResult(State.ALREADY_LOADED, "pid " + before.get());
+      // a job whose host died runs unwatched: a new host adopts it
+      Optional<ServiceResult> host = control.host().isPresent() ? Optional.empty() : steer();
+      return host.orElse(new ServiceResult(State.ALREADY_LOADED, "pid " + before.get()));
     }
     // a job being stopped right now goes first, so its pid is not taken for the new one's
     Duration stopping = settings.serviceStopTimeout().plus(JOB_WAIT);
@@ -317,7 +319,12 @@ public final class BuiltinManager implements ServiceManager {
   private Optional<ServiceResult> steer() {
     Optional<Long> host = control.host();
     if (host.isEmpty()) {
-      ProcessHandle spawned = control.spawnHost();
+      ProcessHandle spawned;
+      try {
+        spawned = control.spawnHost();
+      } catch (IapException | UncheckedIOException e) {
+        return Optional.of(ServiceResult.failed(e.getMessage())); // no launcher, no setsid
+      }
       boolean settled = waitFor(() -> control.host().isPresent() || !spawned.isAlive(), HOST_WAIT);
       host = control.host();
       if (host.isEmpty()) {

@@ -3,6 +3,7 @@ package io.iapeer.host.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.iapeer.core.IapException;
 import io.iapeer.core.settings.Env;
 import io.iapeer.core.settings.Settings;
 import io.iapeer.core.storage.FileLocks;
@@ -52,6 +53,7 @@ class BuiltinManagerTest {
     final Set<String> cycles = new LinkedHashSet<>();
     long nextPid = 1000;
     boolean diesAtSpawn;
+    RuntimeException spawnFails;
     boolean jobsNeverStart;
     boolean jobsNeverStop;
 
@@ -67,6 +69,9 @@ class BuiltinManagerTest {
     @Override
     public ProcessHandle spawnHost() {
       spawns++;
+      if (spawnFails != null) {
+        throw spawnFails;
+      }
       if (diesAtSpawn) {
         try {
           Process p = new ProcessBuilder("true").start();
@@ -244,6 +249,25 @@ class BuiltinManagerTest {
     assertThat(again.state()).isEqualTo(State.ALREADY_LOADED);
     assertThat(host.spawns).isEqualTo(1);
     assertThat(host.hups).hasSize(hups);
+  }
+
+  @Test
+  void aLiveJobWhoseHostDiedGetsANewHostToAdoptIt() {
+    manager.write(spec(DAEMON));
+    manager.bootstrap(DAEMON);
+    long job = host.jobs.get(DAEMON);
+    host.pid = Optional.empty(); // kill -9 of the host: its job runs on
+    assertThat(manager.bootstrap(DAEMON)).isEqualTo(new ServiceResult(State.ALREADY_LOADED, "pid " + job));
+    assertThat(host.spawns).isEqualTo(2);
+    assertThat(host.jobs).containsEntry(DAEMON, job);
+  }
+
+  @Test
+  void aHostThatCannotBeStartedIsAFailedLoadNotAnException() {
+    host.spawnFails = new IapException("no installed launcher at /x/iapeer — run `iapeer install` first");
+    manager.write(spec(DAEMON));
+    assertThat(manager.bootstrap(DAEMON))
+        .isEqualTo(ServiceResult.failed("no installed launcher at /x/iapeer — run `iapeer install` first"));
   }
 
   @Test
