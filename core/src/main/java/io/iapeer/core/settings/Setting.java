@@ -54,10 +54,14 @@ public enum Setting {
   IAPEER_SERVICES_DIR("<root>/services", "where the built-in supervisor's service definitions are written"),
   IAPEER_SERVICE_THROTTLE_SECS("10", "least time between two starts of one service (its restart floor)"),
   IAPEER_SERVICE_STOP_TIMEOUT_SECS("20", "how long a stopped service may take to exit before SIGKILL"),
+  IAPEER_INFRA_RECHECK_MS("2000", "after launching an infra peer, how long run-infra waits to check it is still up"),
+  IAPEER_INFRA_WATCH_MS("5000", "how often run-infra checks that its infra peer's session is still up"),
   IAPEER_HEALTH_WAIT_SECS("15", "how long onboard and rollback wait for the daemon to become healthy"),
   IAPEER_ACCEPT_RISK("unset", "1 = onboard accepts the security warning without asking"),
   IAPEER_LAUNCHER("set by the launcher", "the launcher script this program runs from; service definitions run it"),
   IAPEER_TEST_SANDBOX("unset", "1 = a test: refuse to write the real ~/.iapeer (tests set it)"),
+  IAPEER_TEST_SUPERVISOR(
+      "unset", "1 = a sandboxed test really runs the built-in supervisor, confined to its own IAPEER_ROOT"),
   IAPEER_DEBUG("unset", "1 = print the stack trace of an internal error");
 
   private final String defaultText;

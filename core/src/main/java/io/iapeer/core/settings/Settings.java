@@ -180,6 +180,16 @@ public record Settings(Env env) {
     return Duration.ofSeconds(positiveLong(Setting.IAPEER_SERVICE_STOP_TIMEOUT_SECS, 20));
   }
 
+  /** run-infra's boot recheck after a launch (04 §4.2.6: 2 s). */
+  public Duration infraRecheck() {
+    return Duration.ofMillis(positiveLong(Setting.IAPEER_INFRA_RECHECK_MS, 2000));
+  }
+
+  /** run-infra's block-watch poll (04 §4.2.6: 5 s). */
+  public Duration infraWatch() {
+    return Duration.ofMillis(positiveLong(Setting.IAPEER_INFRA_WATCH_MS, 5000));
+  }
+
   /** The daemon health wait after a load or cycle (04 §3.2: 15 s). */
   public Duration healthWait() {
     return Duration.ofSeconds(positiveLong(Setting.IAPEER_HEALTH_WAIT_SECS, 15));
@@ -196,6 +206,11 @@ public record Settings(Env env) {
 
   public boolean sandbox() {
     return env.isTrue(Setting.IAPEER_TEST_SANDBOX.name());
+  }
+
+  /** A sandboxed test asks for the real built-in supervisor, confined to its own root. */
+  public boolean testSupervisor() {
+    return env.isTrue(Setting.IAPEER_TEST_SUPERVISOR.name());
   }
 
   private long positiveLong(Setting s, long dflt) {

@@ -19,7 +19,7 @@ public final class IapeerCommand implements Runnable {
    */
   static final Map<String, Class<?>> VERBS = new LinkedHashMap<>();
 
-  /** Help groups in display order; every verb appears in exactly one. */
+  /** Help groups in display order; every verb but the internal service entrypoints appears in exactly one. */
   static final Map<String, List<String>> GROUPS = new LinkedHashMap<>();
 
   static {
@@ -47,6 +47,8 @@ public final class IapeerCommand implements Runnable {
     VERBS.put("onboard", OnboardCommand.class);
     VERBS.put("rollback", RollbackCommand.class);
     VERBS.put("uninstall", UninstallCommand.class);
+    VERBS.put("run-infra", RunInfraCommand.class);
+    VERBS.put("service-host", ServiceHostCommand.class);
     GROUPS.put("Peers", List.of("init", "create", "list", "verify", "remove", "add-runtime", "default-runtime"));
     GROUPS.put("Sessions", List.of("<runtime>", "attach", "interrupt", "compact", "stop", "start", "refresh", "new"));
     GROUPS.put("Messaging", List.of("send"));

@@ -53,7 +53,9 @@ class HelpTest {
         Arguments.of("self-done", List.of("self-done")),
         Arguments.of("send", List.of("send", "boris", "--message", "m", "--from", "claude-boris")),
         Arguments.of("daemon", List.of("daemon")),
-        Arguments.of("status", List.of("status", "--json")));
+        Arguments.of("status", List.of("status", "--json")),
+        Arguments.of("run-infra", List.of("run-infra", "boris", "notifier")),
+        Arguments.of("service-host", List.of("service-host", "--foreground")));
   }
 
   @ParameterizedTest(name = "{0} --help")
