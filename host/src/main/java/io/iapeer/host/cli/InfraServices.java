@@ -34,6 +34,10 @@ final class InfraServices implements InfraService {
           + " to its absolute path");
     }
     ServiceManager services = Services.of(ctx);
+    if (services.name().equals("none")) {
+      throw new IapException("runtime \"" + runtime + "\" is an always-on infra runtime and this host has no"
+          + " service manager (IAPEER_SERVICE_MANAGER=none) — use claude or codex, or another manager");
+    }
     Path def = services.definitionPath(spec.label());
     if (Files.exists(def) && !services.isOwned(def)) {
       throw new IapException("refusing to overwrite " + def + ": label " + spec.label()

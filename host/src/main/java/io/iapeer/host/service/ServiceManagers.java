@@ -76,9 +76,7 @@ public final class ServiceManagers {
     return switch (kind) {
       case LAUNCHD -> new LaunchdManager(layout, runner);
       case SYSTEMD -> new SystemdManager(layout, runner);
-      // Placeholder until the built-in supervisor lands: new BuiltinManager(layout, settings).
-      case BUILTIN -> throw new IapException("the built-in service manager is not in this build yet — set"
-          + " IAPEER_SERVICE_MANAGER=none and run `iapeer daemon` under your own supervisor");
+      case BUILTIN -> new BuiltinManager(layout, settings);
       case NONE -> new NoneManager(layout);
     };
   }

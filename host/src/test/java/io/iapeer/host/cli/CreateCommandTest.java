@@ -222,12 +222,14 @@ class CreateCommandTest {
   }
 
   @Test
-  void anInfraRuntimeIsRefusedUntilThereIsAServiceManager() {
-    Sandbox sb = new Sandbox(tmp);
+  void anInfraRuntimeIsRefusedWhereThereIsNoServiceManager() {
+    Sandbox sb = new Sandbox(tmp).env("IAPEER_SERVICE_MANAGER", "none").installed("telegram-runtime");
     Map<String, String> before = snapshot(sb.base);
     Sandbox.Run r = sb.run("create", "nova", "--runtime", "telegram");
     assertThat(r.code()).isEqualTo(1);
-    assertThat(lines(r.err())).singleElement().asString().contains("infra runtime").contains("service manager");
+    assertThat(lines(r.err())).singleElement().asString().isEqualTo("iapeer create: runtime \"telegram\" is an"
+        + " always-on infra runtime and this host has no service manager (IAPEER_SERVICE_MANAGER=none) — use claude"
+        + " or codex, or another manager");
     assertThat(snapshot(sb.base)).isEqualTo(before);
   }
 

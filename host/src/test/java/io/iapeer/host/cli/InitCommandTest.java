@@ -339,8 +339,8 @@ class InitCommandTest {
   }
 
   @Test
-  void anExplicitInfraRuntimeSkipsTheInstallCheckButIsRefusedWithoutAServiceManager() {
-    Sandbox sb = new Sandbox(tmp);
+  void anExplicitInfraRuntimeSkipsTheInstallCheckButIsRefusedWithoutItsLauncher() {
+    Sandbox sb = new Sandbox(tmp).env("IAPEER_SERVICE_MANAGER", "builtin");
     Path dir = folder(sb, "nova");
     Map<String, String> before = snapshot(sb.base);
     Sandbox.Run r = sb.run("init", dir.toString(), "--runtime", "telegram");
@@ -349,7 +349,9 @@ class InitCommandTest {
         .singleElement()
         .asString()
         .doesNotContain("not installed")
-        .contains("\"telegram\" is an always-on infra runtime");
+        .isEqualTo("iapeer init: cannot provision infra peer \"nova\": runtime launcher \"telegram-runtime\" not"
+            + " found on PATH or not executable — install the telegram runtime or set TELEGRAM_RUNTIME_BIN to its"
+            + " absolute path");
     assertThat(snapshot(sb.base)).isEqualTo(before);
   }
 }

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * IAPEER_TEST_SUPERVISOR confines it to that root.
  */
 class InstallChainIT {
-  static final Path CHECKOUT_LAUNCHER = Path.of("..", "bin", "iapeer").toAbsolutePath().normalize();
+  static final Path CHECKOUT_LAUNCHER = Sandbox.CHECKOUT_LAUNCHER;
 
   @TempDir Path tmp;
   Sandbox sb;

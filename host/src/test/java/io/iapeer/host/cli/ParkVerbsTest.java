@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.iapeer.host.testing.Sandbox;
+import io.iapeer.core.storage.Json;
+import java.nio.file.Files;
+import tools.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -131,15 +134,66 @@ class ParkVerbsTest {
   }
 
   @Test
-  void anInfraRuntimeIsNotStoppedWithoutTheServiceManager() {
-    Sandbox sb = host();
-    Fixtures.seedPeer(sb, "pager", "notifier", "absent");
+  void anInfraPeerIsCreatedWithItsServiceWhichStopBootsOutAndStartBootstraps() throws Exception {
+    Sandbox sb = host().env("IAPEER_SERVICE_MANAGER", "builtin").installed("notifier-runtime")
+        .env("IAPEER_LAUNCHER", "/opt/iapeer/bin/iapeer");
+    Path def = sb.root.resolve("services/com.iapeer.pager.json");
 
-    Sandbox.Run r = sb.run("stop", "pager");
+    Sandbox.Run created = sb.run("create", "pager", "--runtime", "notifier");
+
+    assertThat(created.code()).as(created.err()).isZero();
+    assertThat(created.out()).contains("; plist: " + def + "; bootstrap: skipped-sandbox");
+    JsonNode json = Json.parse(Files.readString(def));
+    assertThat(json.path("managedBy").asString()).isEqualTo("iapeer");
+    assertThat(json.path("argv").toString())
+        .isEqualTo("[\"/opt/iapeer/bin/iapeer\",\"run-infra\",\"pager\",\"notifier\"]");
+    assertThat(json.path("env").path("NOTIFIER_RUNTIME_BIN").asString())
+        .isEqualTo(sb.bin.resolve("notifier-runtime").toString());
+
+    Sandbox.Run stop = sb.run("stop", "pager");
+    assertThat(stop.code()).as(stop.err()).isZero();
+    assertThat(stop.out()).isEqualTo("pager (notifier): bootout\n");
+    assertThat(def).as("a stopped service keeps its definition").exists();
+    Sandbox.Run start = sb.run("start", "pager");
+    assertThat(start.code()).as(start.err()).isZero();
+    assertThat(start.out()).isEqualTo("pager (notifier): bootstrap\n");
+    assertThat(marker(sb, "notifier-pager.stopped")).doesNotExist();
+  }
+
+  @Test
+  void anInfraPeerWhoseLauncherIsMissingIsRefusedAndNothingIsWritten() {
+    Sandbox sb = host().env("IAPEER_SERVICE_MANAGER", "builtin").env("IAPEER_LAUNCHER", "/opt/iapeer/bin/iapeer");
+
+    Sandbox.Run r = sb.run("create", "pager", "--runtime", "notifier");
 
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.out()).isEqualTo("pager (notifier): refused-infra — an infra runtime is run by the service"
-        + " manager, which is not part of this build yet\n");
-    assertThat(marker(sb, "notifier-pager.stopped")).doesNotExist();
+    assertThat(r.err()).isEqualTo("iapeer create: cannot provision infra peer \"pager\": runtime launcher"
+        + " \"notifier-runtime\" not found on PATH or not executable — install the notifier runtime or set"
+        + " NOTIFIER_RUNTIME_BIN to its absolute path\n");
+    assertThat(sb.root.resolve("services/com.iapeer.pager.json")).doesNotExist();
+    assertThat(sb.root.resolve("peers/pager/.iapeer/peer-profile.json")).doesNotExist();
+    assertThat(sb.run("list").out()).doesNotContain("pager");
+  }
+
+  @Test
+  void aPeerWhoseLabelHoldsAForeignDefinitionIsLeftAlone() throws Exception {
+    Sandbox sb = host("boris").env("IAPEER_SERVICE_MANAGER", "builtin");
+    Path def = sb.root.resolve("services/com.iapeer.boris.json");
+    Files.createDirectories(def.getParent());
+    Files.writeString(def, "{\"label\": \"com.iapeer.boris\", \"argv\": [\"/opt/other/run\"]}\n");
+
+    Sandbox.Run stop = sb.run("stop", "boris", "claude");
+    Sandbox.Run remove = sb.run("remove", "boris");
+
+    assertThat(stop.code()).isEqualTo(1);
+    assertThat(stop.out()).isEqualTo("boris (claude): refused-foreign-launchd — \"boris\" is managed by another"
+        + " service manager (foreign definition " + def + ") — iapeer does not stop it\n");
+    assertThat(marker(sb, "claude-boris.stopped")).doesNotExist();
+    assertThat(remove.code()).isEqualTo(1);
+    assertThat(remove.err()).startsWith("iapeer remove: \"boris\" has a service definition iapeer did not write");
+    assertThat(sb.run("list").out()).contains("boris");
+    Sandbox.Run forced = sb.run("remove", "boris", "--force");
+    assertThat(forced.out()).contains("service unit: skipped-foreign (" + def + " left intact)");
+    assertThat(Files.readString(def)).isEqualTo("{\"label\": \"com.iapeer.boris\", \"argv\": [\"/opt/other/run\"]}\n");
   }
 }

@@ -29,7 +29,7 @@ class StatusCommandTest {
   }
 
   private Sandbox up() {
-    Sandbox sb = new Sandbox(tmp).env("IAPEER_PORT", "7001");
+    Sandbox sb = new Sandbox(tmp).env("IAPEER_PORT", "7001").env("IAPEER_SERVICE_MANAGER", "builtin");
     daemon = Daemon.start(Daemon.Config.of(sb.layout(), sb.settingsWithPort(0), "1.2.3"), new RecordingRouter(),
         stderr.log());
     return sb;
@@ -46,7 +46,9 @@ class StatusCommandTest {
         "iapeer " + VersionCommand.version() + "\n"
             + "daemon: healthy @ " + daemon.tcpUrl().orElseThrow() + " + " + sock + "\n"
             + "socket: " + sock + "\n"
-            + "port: 7001\n");
+            + "port: 7001\n"
+            + "service manager: builtin\n"
+            + "daemon service: not installed\n");
   }
 
   @Test
@@ -63,6 +65,8 @@ class StatusCommandTest {
     assertThat(o.path("daemon").path("sock").asString()).isEqualTo(sb.layout().routerSocket().toString());
     assertThat(o.path("daemon").path("version").asString()).isEqualTo("1.2.3");
     assertThat(o.path("daemon").path("pid").asLong()).isEqualTo(ProcessHandle.current().pid());
+    assertThat(o.path("serviceManager").asString()).isEqualTo("builtin");
+    assertThat(o.path("daemonService").asString()).isEqualTo("not installed");
   }
 
   @Test

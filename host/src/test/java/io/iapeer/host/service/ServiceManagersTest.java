@@ -114,17 +114,8 @@ class ServiceManagersTest {
     assertThat(ServiceManagers.create(Kind.LAUNCHD, layout, settings(), none)).isInstanceOf(LaunchdManager.class);
     assertThat(ServiceManagers.create(Kind.SYSTEMD, layout, settings(), none)).isInstanceOf(SystemdManager.class);
     assertThat(ServiceManagers.create(Kind.NONE, layout, settings(), none)).isInstanceOf(NoneManager.class);
+    assertThat(ServiceManagers.create(Kind.BUILTIN, layout, settings(), none)).isInstanceOf(BuiltinManager.class);
     assertThat(none.calls()).isEmpty();
-  }
-
-  @Test
-  void untilTheBuiltInSupervisorLandsChoosingItSaysSoAndHowToGoOn() {
-    Layout layout = Layout.from(Specs.env(tmp));
-
-    assertThatThrownBy(() -> ServiceManagers.create(Kind.BUILTIN, layout, settings(), new ScriptedRunner()))
-        .isInstanceOf(IapException.class)
-        .hasMessage("the built-in service manager is not in this build yet — set IAPEER_SERVICE_MANAGER=none and"
-            + " run `iapeer daemon` under your own supervisor");
   }
 
   @Test

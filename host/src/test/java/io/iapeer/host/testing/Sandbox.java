@@ -23,6 +23,9 @@ import java.util.Map;
  * CLI in-process and captures what it prints.
  */
 public final class Sandbox {
+  /** The checkout's launcher script (tests run in the host module's directory). */
+  public static final Path CHECKOUT_LAUNCHER = Path.of("..", "bin", "iapeer").toAbsolutePath().normalize();
+
   public final Path base;
   public final Path home;
   public final Path root;
@@ -41,6 +44,8 @@ public final class Sandbox {
     env.put("IAPEER_SOCK_DIR", mkdirs(base.resolve("socks")).toString());
     env.put("IAPEER_TEST_SANDBOX", "1");
     env.put("PATH", bin.toString()); // the machine's real agent CLIs never leak in
+    // bin/iapeer tells the program where it runs from; service definitions name it
+    env.put("IAPEER_LAUNCHER", CHECKOUT_LAUNCHER.toString());
   }
 
   /** A stand-in executable on this sandbox's PATH, e.g. {@code claude}. */
