@@ -33,8 +33,11 @@ import tools.jackson.databind.node.ObjectNode;
 public final class BuiltinManager implements ServiceManager {
   /** How long a job may take to appear after a load, and to go after a stop beyond the stop timeout. */
   static final Duration JOB_WAIT = Duration.ofSeconds(10);
-  /** A JVM on a loaded 2-core host can take a while to come up. */
-  static final Duration HOST_WAIT = Duration.ofSeconds(30);
+  /**
+   * The first launcher call after a build or install trains the class cache first: 15 s here at a
+   * load of 13 on 2 cores, over 30 s under more. The wait ends as soon as the host is up or gone.
+   */
+  static final Duration HOST_WAIT = Duration.ofSeconds(120);
   private static final Duration POLL = Duration.ofMillis(100);
 
   private final Layout layout;
@@ -186,10 +189,16 @@ public final class BuiltinManager implements ServiceManager {
       Optional<ServiceResult> host = control.host().isPresent() ? Optional.empty() : steer();
       return host.orElse(new ServiceResult(State.ALREADY_LOADED, "pid " + before.get()));
     }
-    // a job being stopped right now goes first, so its pid is not taken for the new one's
-    Duration stopping = settings.serviceStopTimeout().plus(JOB_WAIT);
-    if (before.isPresent() && !waitFor(() -> control.job(label).isEmpty(), stopping)) {
-      return ServiceResult.failed(label + " is still stopping (pid " + before.get() + ")");
+    if (before.isPresent()) {
+      // disabled and still running: being stopped, or left by a dead host (a new one adopts and stops
+      // it); it goes first, so its pid is not taken for the new one's
+      Optional<ServiceResult> host = steer();
+      if (host.isPresent()) {
+        return host.get();
+      }
+      if (!waitFor(() -> control.job(label).isEmpty(), settings.serviceStopTimeout().plus(JOB_WAIT))) {
+        return ServiceResult.failed(label + " is still stopping (pid " + before.get() + ")");
+      }
     }
     setEnabled(path, true);
     Optional<ServiceResult> host = steer();

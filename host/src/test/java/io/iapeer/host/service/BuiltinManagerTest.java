@@ -263,6 +263,16 @@ class BuiltinManagerTest {
   }
 
   @Test
+  void loadingAStoppedJobThatADeadHostLeftRunningReplacesItWithANewOne() {
+    manager.write(spec(NOTES));
+    host.jobs.put(NOTES, 77L); // disabled, still running, no host: a new host adopts and stops it
+    ServiceResult r = manager.bootstrap(NOTES);
+    assertThat(r.state()).isEqualTo(State.LOADED);
+    assertThat(r.detail()).isNotEqualTo("pid 77");
+    assertThat(host.spawns).isEqualTo(1);
+  }
+
+  @Test
   void aHostThatCannotBeStartedIsAFailedLoadNotAnException() {
     host.spawnFails = new IapException("no installed launcher at /x/iapeer — run `iapeer install` first");
     manager.write(spec(DAEMON));
@@ -344,8 +354,8 @@ class BuiltinManagerTest {
     host.jobsNeverStart = true;
     ServiceResult r = manager.cycle(DAEMON);
     assertThat(r.state()).isEqualTo(State.FAILED);
-    assertThat(r.detail())
-        .endsWith("restart it by hand: kill $(cat " + tmp.resolve("root/state/iapeer/services/" + DAEMON + ".pid") + ")");
+    Path pidFile = tmp.resolve("root/state/iapeer/services/" + DAEMON + ".pid");
+    assertThat(r.detail()).endsWith("restart it by hand: kill $(cat " + pidFile + ")");
   }
 
   @Test
