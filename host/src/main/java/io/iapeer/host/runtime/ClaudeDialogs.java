@@ -59,10 +59,12 @@ final class ClaudeDialogs {
               "development-channels",
               anyOf("I am using this for local development"),
               lenient("development-channels", "I am using this for local development")),
-          // Both parts: a conversation that merely mentions a "new MCP server" is no dialog.
+          // Both parts: a conversation that merely mentions a "new MCP server" is no dialog. The real
+          // 2.1.332 with one server says "New MCP server found in this project: iapeer", capital N,
+          // its cursor on "Continue without using this MCP server": a plain Enter would refuse.
           new Dialog(
               "mcp-approval",
-              allOf("new MCP server", "found in"),
+              anyOf("new MCP server", "New MCP server").and(allOf("found in")),
               lenient("mcp-approval", "Use this")),
           new Dialog("theme", anyOf("Choose the text style"), Dialog.keys("theme", "Enter")),
           new Dialog(

@@ -6,8 +6,6 @@ import io.iapeer.core.envelope.Timestamps;
 import io.iapeer.host.session.Typed;
 import io.iapeer.host.session.Typist;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -15,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -47,7 +43,8 @@ public final class TypingLatency {
     Path floorScript = Path.of(args[0]);
     try (LiveClaude claude = LiveClaude.launch()) {
       Runtime.getRuntime().addShutdownHook(new Thread(claude::close)); // Ctrl-C leaves no Claude behind
-      run(claude, new Floor(floorScript, claude), messages, warmup);
+      TypingFloor floor = new TypingFloor(floorScript, claude.socket(), claude.target(), claude::transcript);
+      run(claude, floor, messages, warmup);
     } catch (IllegalStateException | IOException e) {
       System.err.println("typing-latency: " + e.getMessage());
       System.exit(1);
@@ -64,7 +61,7 @@ public final class TypingLatency {
     }
   }
 
-  private static void run(LiveClaude claude, Floor floor, int messages, int warmup) throws Exception {
+  private static void run(LiveClaude claude, TypingFloor floor, int messages, int warmup) throws Exception {
     Typist typist = claude.typist();
     List<Double> ours = new ArrayList<>();
     List<Double> floors = new ArrayList<>();
@@ -72,7 +69,7 @@ public final class TypingLatency {
     for (int i = 0; i < warmup + messages; i++) {
       double typistMs = 0;
       TimedHost.Phases phases = null;
-      Sample floorSample = null;
+      TypingFloor.Sample floorSample = null;
       // Alternating who goes first keeps any after-effect of the previous turn off one side.
       for (boolean typistSide : i % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
         if (typistSide) {
@@ -117,32 +114,5 @@ public final class TypingLatency {
     String sentAt = Timestamps.formatSentAt(Instant.now(), ZoneId.systemDefault());
     return EnvelopeCodec.encode(new EnvelopeInput("bench-sender", "claude", "artificial", Optional.of(sentAt),
         Optional.empty(), List.of(), "benchmark message " + i + " by the " + who + ": no action needed."));
-  }
-
-  /** One floor message: start to transcript growth, and start to Enter sent. */
-  private record Sample(double totalMs, double enterMs) {}
-
-  /** The floor script, run once per message on the live session. */
-  private record Floor(Path script, LiveClaude claude) {
-    private static final Pattern OUTPUT = Pattern.compile("floor_us=(\\d+) enter_us=(\\d+)");
-
-    Sample type(String text) throws IOException, InterruptedException {
-      Path message = Files.createTempFile("iap-typing-floor", ".txt");
-      try {
-        Files.writeString(message, text);
-        Process p = new ProcessBuilder("bash", script.toString(), claude.socket().toString(), claude.target(),
-            claude.transcript().toString(), message.toString())
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        Matcher m = OUTPUT.matcher(out);
-        if (p.waitFor() != 0 || !m.matches()) {
-          throw new IllegalStateException("the floor script failed" + (out.isEmpty() ? "" : ": " + out));
-        }
-        return new Sample(Long.parseLong(m.group(1)) / 1e3, Long.parseLong(m.group(2)) / 1e3);
-      } finally {
-        Files.deleteIfExists(message);
-      }
-    }
   }
 }

@@ -178,6 +178,15 @@ class ClaudeScreensTest {
   }
 
   @Test
+  void theRealOneServerMcpApprovalMovesUpFromContinueWithoutAndConfirmsUseThis() {
+    // Claude Code 2.1.332 on a folder whose .claude/settings.json lacks enableAllProjectMcpServers
+    assertThat(answer("claude-other-dialogs/real-mcp-approval-one-server")).isEqualTo(keys("mcp-approval", "Up"));
+    assertThat(ready("claude-other-dialogs/real-mcp-approval-one-server")).isFalse();
+    assertThat(answer("claude-other-dialogs/real-mcp-approval-cursor-on-use-all"))
+        .isEqualTo(keys("mcp-approval", "Enter"));
+  }
+
+  @Test
   void theLoginPickerIsNeverAnsweredAndNeverReady() {
     assertThat(answer("claude-other-dialogs/login-picker")).isEqualTo(BootDialog.NONE);
     assertThat(ready("claude-other-dialogs/login-picker")).isFalse();
