@@ -40,9 +40,15 @@ public final class InfraHold {
    * @param intelligence the peer's, from its local profile: a gated runtime refuses a launch without it
    */
   public int hold(Identity id, Path cwd, Intelligence intelligence, CountDownLatch stop) throws InterruptedException {
-    SessionHost host = sessions.host();
+    int code = keep(id, cwd, intelligence, stop);
+    // however it ended, a stop takes the session down: a launch cut short may have left one
+    return stop.getCount() == 0 ? teardown(id) : code;
+  }
+
+  private int keep(Identity id, Path cwd, Intelligence intelligence, CountDownLatch stop)
+      throws InterruptedException {
     RuntimeAdapter adapter = sessions.adapters().of(id.runtime());
-    if (host.alive(id)) {
+    if (sessions.host().alive(id)) {
       // the manager runs one of us per label, so a live session is ours from before: watch it
       say(id + " is already live — watching it");
     } else {
@@ -52,21 +58,32 @@ public final class InfraHold {
         return 1;
       }
       if (stop.await(timings.recheck().toMillis(), TimeUnit.MILLISECONDS)) {
-        return teardown(id);
+        return 0;
       }
-      if (!host.alive(id)) {
+      if (!alive(id)) {
         say(id + " session died immediately after launch — check " + adapter.binary().orElse(id.runtime()));
         return 1;
       }
       say(id + " is up — watching it");
     }
     while (!stop.await(timings.watch().toMillis(), TimeUnit.MILLISECONDS)) {
-      if (!host.alive(id)) {
-        say(id + " session ended — exiting so the service manager starts it again");
+      if (!alive(id)) {
+        if (stop.getCount() > 0) {
+          say(id + " session ended — exiting so the service manager starts it again");
+        }
         return 0;
       }
     }
-    return teardown(id);
+    return 0;
+  }
+
+  /**
+   * A death is believed at the second look: a stop signals our whole process group, and a tmux
+   * client of ours it kills mid-question answers "not alive" for a session that is fine.
+   */
+  private boolean alive(Identity id) {
+    SessionHost host = sessions.host();
+    return host.alive(id) || host.alive(id);
   }
 
   /** A deliberate stop: the session goes too, so the next start reads durable state afresh. */

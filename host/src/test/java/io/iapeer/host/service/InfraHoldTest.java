@@ -55,6 +55,38 @@ class InfraHoldTest {
     }
   }
 
+  /**
+   * Live, but check number {@code failing} fails (the tmux client asking was killed by the signal
+   * meant for us, which also counts {@code stopWith} down); the session really ends after check
+   * number {@code endsAfter}, if that is not 0.
+   */
+  static final class OneCheckFails extends InMemorySessionHost {
+    final AtomicInteger checks = new AtomicInteger();
+    final int failing;
+    final int endsAfter;
+    final CountDownLatch stopWith;
+
+    OneCheckFails(int failing, int endsAfter, CountDownLatch stopWith) {
+      this.failing = failing;
+      this.endsAfter = endsAfter;
+      this.stopWith = stopWith;
+    }
+
+    @Override
+    public boolean alive(Identity id) {
+      int n = checks.incrementAndGet();
+      if (n == failing) {
+        stopWith.countDown();
+        return false;
+      }
+      boolean up = super.alive(id);
+      if (n == endsAfter) {
+        dead(id);
+      }
+      return up;
+    }
+  }
+
   InfraHold hold(InMemorySessionHost host) {
     Env env = new Env(Map.of("HOME", cwd.toString(), "IAPEER_ROOT", cwd.resolve("root").toString(),
         "NOTIFIER_RUNTIME_BIN", "/opt/notifier/bin/notifier-runtime", "PATH", "/bin"));
@@ -114,6 +146,26 @@ class InfraHoldTest {
     assertThat(hold(host).hold(NOTES, cwd, Intelligence.ABSENT, stop)).isZero();
     assertThat(host.alive(NOTES)).isFalse();
     assertThat(err.toString()).endsWith("[iapeer] run-infra: notifier-notes stopped: session ended\n");
+  }
+
+  @Test
+  void aStopThatKillsTheLivenessCheckStillEndsTheSession() throws Exception {
+    CountDownLatch stop = new CountDownLatch(1);
+    OneCheckFails host = new OneCheckFails(3, 0, stop);
+    host.live(NOTES);
+    assertThat(hold(host).hold(NOTES, cwd, Intelligence.ABSENT, stop)).isZero();
+    assertThat(host.alive(NOTES)).isFalse();
+    assertThat(err.toString()).doesNotContain("session ended —").endsWith("notifier-notes stopped: session ended\n");
+  }
+
+  @Test
+  void oneFailedLivenessCheckIsNoDeath() throws Exception {
+    OneCheckFails host = new OneCheckFails(2, 6, new CountDownLatch(1));
+    host.live(NOTES);
+    assertThat(hold(host).hold(NOTES, cwd, Intelligence.ABSENT, new CountDownLatch(1))).isZero();
+    assertThat(host.checks.get()).isEqualTo(8); // 2 failed, 3 said live, 6 was the last live one, 7 and 8 dead
+    assertThat(err.toString())
+        .endsWith("notifier-notes session ended — exiting so the service manager starts it again\n");
   }
 
   @Test
