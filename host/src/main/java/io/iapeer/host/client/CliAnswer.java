@@ -12,9 +12,9 @@ public record CliAnswer(int code, String out, String err) {
   }
 
   public static CliAnswer read(JsonNode o) {
-    if (!o.path("code").isInt() || !o.path("out").isString() || !o.path("err").isString()) {
+    if (!o.path("code").isIntegralNumber() || !o.path("out").isString() || !o.path("err").isString()) {
       throw new IapException("the daemon answered something that is not a verb's outcome: " + Json.compact(o));
     }
-    return new CliAnswer(o.path("code").intValue(), o.path("out").stringValue(), o.path("err").stringValue());
+    return new CliAnswer(o.path("code").asInt(), o.path("out").stringValue(), o.path("err").stringValue());
   }
 }
