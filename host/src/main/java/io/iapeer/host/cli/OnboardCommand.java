@@ -7,6 +7,7 @@ import io.iapeer.host.service.Labels;
 import io.iapeer.host.service.ServiceManager;
 import io.iapeer.host.service.ServiceResult;
 import io.iapeer.host.service.ServiceSpecs;
+import io.iapeer.host.service.SystemdManager;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -62,6 +63,10 @@ public final class OnboardCommand implements Callable<Integer> {
       return Cli.OK;
     }
     int code = daemon(layout, services);
+    if (services instanceof SystemdManager systemd) {
+      // never fatal: without it the daemon stops at logout and comes back at the next login
+      ctx.out().println(systemd.linger(System.getProperty("user.name")));
+    }
     if (services.name().equals("builtin")) {
       ctx.out().println("  note: the built-in service host does not start at boot by itself — in a container make"
           + " the entrypoint `iapeer service-host --foreground` (under an init: docker run --init)");

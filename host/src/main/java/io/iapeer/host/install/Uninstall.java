@@ -76,7 +76,8 @@ public final class Uninstall {
     items.add(new Item("built-in service host", layout.serviceHostPid(), Files.exists(layout.serviceHostPid()),
         Kind.SERVICE, stopServiceHost::run));
     List<Identity> live = liveSessions();
-    items.add(new Item("live sessions (" + live.size() + ")", layout.sockDir(), !live.isEmpty(), Kind.OTHER, () -> {
+    String sessionsWhat = live.isEmpty() ? "live agent sessions" : "live agent sessions (" + live.size() + ")";
+    items.add(new Item(sessionsWhat, layout.sockDir(), !live.isEmpty(), Kind.OTHER, () -> {
       for (Identity id : live) {
         sessions.kill(id);
       }

@@ -39,9 +39,10 @@ public record Lifecycle(
         new Markers(layout, clock, reports), new Topics(layout), LifecycleLog.open(layout, settings));
   }
 
-  /** The host's own tmux sessions, the system clock, no managed peers yet (06 D3). */
+  /** The host's own tmux sessions, the system clock, the host's service manager (06 D3). */
   public static Lifecycle of(Layout layout, Settings settings, Consumer<String> reports) {
-    return of(layout, settings, Sessions.of(layout, settings), Clock.systemUTC(), ManagedPeers.NONE, reports);
+    return of(layout, settings, Sessions.of(layout, settings), Clock.systemUTC(),
+        ManagedPeers.of(layout, settings), reports);
   }
 
   /** Read afresh by every wake: a peer registered a moment ago is woken. */

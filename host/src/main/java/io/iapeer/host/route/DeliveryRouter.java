@@ -419,7 +419,8 @@ public final class DeliveryRouter implements Router, AutoCloseable {
 
     /** The lifecycle's wake and hooks on these sessions, and delivery.log under the layout's log dir. */
     public Builder standardFacilities(Settings settings) {
-      Lifecycle lifecycle = Lifecycle.of(layout, settings, sessions, clock, ManagedPeers.NONE, warnings);
+      Lifecycle lifecycle =
+          Lifecycle.of(layout, settings, sessions, clock, ManagedPeers.of(layout, settings), warnings);
       wake = Optional.of(lifecycle.waker());
       hooks = new LifecycleHooks(lifecycle);
       log = Optional.of(new DeliveryLog(layout.deliveryLog(), settings.deliveryLogMaxBytes(),

@@ -199,6 +199,34 @@ class LifecycleEndToEndTest {
   }
 
   @Test
+  void case61_aWorkersReplyThroughIapeerSendArmsItAndTheQuietWindowEndsIt() {
+    LifecycleHarness.profileField(folder, "wake_policy", "\"ephemeral\"");
+    // the plain idle reap (step 7 of the pass applies to workers too) must not end it while its
+    // reply, which wakes boss first, is still on the way
+    h.sb.env("IAPEER_EPHEMERAL_QUIET_SECS", "1").env("IAPEER_EPHEMERAL_UNARMED_IDLE_SECS", "600")
+        .env("IAPEER_IDLE_SECS", "600");
+    h.peer("boss", "claude");
+    Lifecycle lc = h.lifecycle();
+    EphemeralQueue queue = lc.queue();
+    // the worker answers its task the way an agent does: iapeer send from inside its session
+    queue.enqueue(WORKER, "sum it up\n!run iapeer send boss --message \"the sum is 42\"", Optional.of("batch"));
+    Supervisor supervisor = lc.supervisor();
+
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+      supervisor.runOnce();
+      return queue.depth(WORKER) == 0 && !lc.sessions().host().alive(WORKER);
+    });
+
+    // the reply reached boss as an envelope from the worker, and it was the reply that ended the worker:
+    // reaped after the 1 s quiet window, long before the 600 s bound for a worker that never answered
+    assertThat(h.transcriptsByTime()).anySatisfy(t -> assertThat(t)
+        .contains("from-personality=\\\"worker\\\"").contains("the sum is 42"));
+    assertThat(h.lifecycleLog()).contains("identity=claude-worker action=reaped-ephemeral")
+        .contains("outcome=ephemeral-done")
+        .doesNotContain("ephemeral-unarmed-bound");
+  }
+
+  @Test
   void case63_newReplacesAWedgedSessionWithoutADeath() {
     h.sb.env("FAKE_AGENT_TURN_MS", "600000");
     Lifecycle lc = h.lifecycle();
