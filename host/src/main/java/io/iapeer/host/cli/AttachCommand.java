@@ -10,6 +10,7 @@ import io.iapeer.host.session.Attacher;
 import io.iapeer.host.session.LiveTarget;
 import io.iapeer.host.session.Sessions;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,21 +42,35 @@ public final class AttachCommand implements Callable<Integer> {
         ? LiveTarget.declared(record, args.runtime)
         : LiveTarget.forAttach(record, sessions.host());
     Identity id = new Identity(rt, args.peer);
-    if (!ctx.interactive()) {
+    if (!ctx.interactive() && !ctx.inDaemon()) {
       throw new IapException("attach needs a terminal — run it from an interactive shell");
     }
     boolean woke = false;
     if (!sessions.host().alive(id)) {
-      // resumed, never fresh: attach is for the conversation the operator left (03 §9.9)
-      Waker.Result r = lc.waker().wake(Waker.Request.resume(args.peer, rt));
-      if (!r.ready()) {
-        throw new IapException(r.reason().orElse("the wake failed"));
+      // 06 D4: the daemon resumes it, so the session is its child; the terminal stays ours
+      Optional<Integer> viaDaemon = ctx.inDaemon()
+          ? Optional.empty()
+          : ViaDaemon.run(new String[] {"attach", args.peer, rt}, ctx);
+      if (viaDaemon.isPresent() && viaDaemon.get() != Cli.OK) {
+        return viaDaemon.get();
       }
-      woke = r.woke();
+      woke = viaDaemon.isPresent() || wake(lc, rt);
+    }
+    if (ctx.inDaemon()) {
+      return Cli.OK; // the daemon's part of attach is the wake
     }
     ctx.out().println((woke ? "woke + " : "") + "attaching " + id.address() + "… (Ctrl-] detaches)");
     ctx.out().flush();
     return attach(ctx, sessions, id, woke);
+  }
+
+  /** Resumed, never fresh: attach is for the conversation the operator left (03 §9.9). */
+  private boolean wake(Lifecycle lc, String rt) {
+    Waker.Result r = lc.waker().wake(Waker.Request.resume(args.peer, rt));
+    if (!r.ready()) {
+      throw new IapException(r.reason().orElse("the wake failed"));
+    }
+    return r.woke();
   }
 
   /** Hands the terminal over until the operator detaches; shared with the folder launch. */

@@ -6,6 +6,7 @@ import io.iapeer.core.settings.Setting;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 
@@ -50,6 +51,12 @@ public final class Cli {
       ctx.err().println("iapeer: unknown verb \"" + args[0] + "\"");
       commandLine(ctx, null).usage(ctx.err());
       return USAGE;
+    }
+    if (ViaDaemon.forwards(args[0], ctx)) {
+      Optional<Integer> code = ViaDaemon.run(args, ctx);
+      if (code.isPresent()) {
+        return code.get();
+      }
     }
     return commandLine(ctx, args[0]).execute(args);
   }

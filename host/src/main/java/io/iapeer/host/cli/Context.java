@@ -8,11 +8,20 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /**
- * What a verb may touch of its process: environment, working directory, output streams, and whether
- * a person sits at the terminal. Tests build one; {@link Main} builds the real one.
+ * What a verb may touch of its process: environment, working directory, output streams, whether
+ * a person sits at the terminal, and whether the process is the daemon running the verb for a
+ * caller (06 D4). Tests build one; {@link Main} builds the real one.
+ *
+ * @param inDaemon the verb runs inside the daemon: it must not ask the daemon again
  */
 public record Context(
-    Env env, Path cwd, BufferedReader in, PrintWriter out, PrintWriter err, boolean interactive) {
+    Env env, Path cwd, BufferedReader in, PrintWriter out, PrintWriter err, boolean interactive,
+    boolean inDaemon) {
+
+  /** A verb in its caller's own process. */
+  public Context(Env env, Path cwd, BufferedReader in, PrintWriter out, PrintWriter err, boolean interactive) {
+    this(env, cwd, in, out, err, interactive, false);
+  }
 
   public Layout layout() {
     return Layout.from(env);

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       "",
       "It listens on the unix socket (IAPEER_DAEMON_SOCKET, else router.sock in",
       "<root>/state/iapeer) and on 127.0.0.1:IAPEER_PORT, serves the send_to_peer",
-      "MCP tool and iapeer send, and publishes both addresses in router.json.",
+      "MCP tool, iapeer send and the verbs that start or stop sessions (new, stop,",
+      "compact, …), and publishes both addresses in router.json.",
       "Every IAPEER_SUPERVISE_TICK_SECS it puts idle agents to sleep, restarts",
       "what asked for it and hands ephemeral workers their next task."
     })
@@ -41,6 +42,7 @@ public final class DaemonCommand implements Runnable {
         Daemon.start(
             Daemon.Config.of(ctx.layout(), settings, VersionCommand.version()),
             Routing.forDaemon(ctx.layout(), settings, tick::kick),
+            new DaemonVerbs(ctx.env()),
             log);
     tick.start();
     CountDownLatch stopped = new CountDownLatch(1);

@@ -28,7 +28,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The router daemon (02 §8): one Jetty server, a unix socket and a loopback TCP listener serving
- * the same handler — the gate, {@code /cli/send}, and MCP on every other path. Created started,
+ * the same handler — the gate, {@code /cli/send}, {@code /cli/verb} (socket only), and MCP on
+ * every other path. Created started,
  * closed in the order of §8.7.
  */
 public final class Daemon implements AutoCloseable {
@@ -81,8 +82,17 @@ public final class Daemon implements AutoCloseable {
     this.tcpUrl = tcpUrl;
   }
 
-  /** Binds, chmods the socket 0600, then publishes router.json; any failure leaves nothing behind. */
+  /** A daemon that serves sends only: CLI verbs find no {@code /cli/verb} and run in their caller. */
   public static Daemon start(Config config, Router router, DaemonLog log) {
+    return start(config, router, Optional.empty(), log);
+  }
+
+  /** Binds, chmods the socket 0600, then publishes router.json; any failure leaves nothing behind. */
+  public static Daemon start(Config config, Router router, CliVerbs verbs, DaemonLog log) {
+    return start(config, router, Optional.of(verbs), log);
+  }
+
+  private static Daemon start(Config config, Router router, Optional<CliVerbs> verbs, DaemonLog log) {
     Optional<SocketClaim> claim = config.socket().map(SocketClaim::claim);
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("iapeer-daemon");
@@ -108,7 +118,7 @@ public final class Daemon implements AutoCloseable {
       c.setIdleTimeout(IDLE.toMillis());
       server.addConnector(c);
     });
-    server.setHandler(new Gate(handlers(config.layout(), router, log), config.bearer()));
+    server.setHandler(new Gate(handlers(config.layout(), router, verbs, log), config.bearer()));
     try {
       server.start();
       if (config.socket().isPresent()) {
@@ -133,13 +143,15 @@ public final class Daemon implements AutoCloseable {
     return daemon;
   }
 
-  private static ServletContextHandler handlers(Layout layout, Router router, DaemonLog log) {
+  private static ServletContextHandler handlers(
+      Layout layout, Router router, Optional<CliVerbs> verbs, DaemonLog log) {
     // The registry is read fresh for every call (02 §0.2): an edit counts from the next request.
     Registry registry = new Registry(layout, warning -> log.warn(warning));
     Supplier<RegistrySnapshot> fresh = registry::read;
     ServletContextHandler context = new ServletContextHandler("/");
     context.addServlet(new ServletHolder("mcp", McpEndpoint.servlet(new SendToPeer(fresh, router, log))), "/*");
     context.addServlet(new ServletHolder("cli-send", new CliSendServlet(fresh, router, log)), "/cli/send");
+    context.addServlet(new ServletHolder("cli-verb", new CliVerbServlet(verbs, log)), "/cli/verb");
     return context;
   }
 

@@ -54,8 +54,8 @@ class ParkVerbsTest {
     for (String verb : new String[] {"stop", "start", "refresh"}) {
       Sandbox.Run r = sb.run(verb);
       assertThat(r.code()).isEqualTo(2);
-      assertThat(r.err()).isEqualTo("iapeer: " + verb + " needs a peer or --all — usage: iapeer " + verb
-          + " <peer> [runtime] | --all\n");
+      assertThat(r.err()).isEqualTo(sb.noDaemon(verb) + "iapeer: " + verb + " needs a peer or --all — usage: iapeer "
+          + verb + " <peer> [runtime] | --all\n");
     }
     assertThat(snapshot(sb.base)).isEqualTo(before);
   }
@@ -93,12 +93,13 @@ class ParkVerbsTest {
     Sandbox sb = host("boris");
     Sandbox.Run ghost = sb.run("stop", "ghost");
     assertThat(ghost.code()).isEqualTo(1);
-    assertThat(ghost.err()).isEqualTo("iapeer stop: peer \"ghost\" is not registered\n");
+    assertThat(ghost.err()).isEqualTo(sb.noDaemon("stop") + "iapeer stop: peer \"ghost\" is not registered\n");
 
     Sandbox.Run undeclared = sb.run("stop", "boris", "gemini");
     assertThat(undeclared.code()).isEqualTo(1);
     assertThat(undeclared.err())
-        .isEqualTo("iapeer stop: peer \"boris\" does not declare runtime \"gemini\" (declared: claude, codex)\n");
+        .isEqualTo(sb.noDaemon("stop")
+            + "iapeer stop: peer \"boris\" does not declare runtime \"gemini\" (declared: claude, codex)\n");
     assertThat(marker(sb, "claude-boris.stopped")).doesNotExist();
   }
 

@@ -28,11 +28,11 @@ class SelfCallsTest {
     for (String verb : new String[] {"self-fresh", "self-done"}) {
       Sandbox.Run r = sb.run(verb);
       assertThat(r.code()).isEqualTo(1);
-      assertThat(r.err()).isEqualTo("iapeer " + verb
+      assertThat(r.err()).isEqualTo(sb.noDaemon(verb) + "iapeer " + verb
           + ": PEER_IDENTITY is not set — this verb is an agent self-call from inside a session\n");
       Sandbox.Run bad = sb.env("PEER_IDENTITY", "nodash").run(verb);
       assertThat(bad.code()).isEqualTo(1);
-      assertThat(bad.err()).isEqualTo("iapeer " + verb
+      assertThat(bad.err()).isEqualTo(sb.noDaemon(verb) + "iapeer " + verb
           + ": invalid PEER_IDENTITY \"nodash\" — expected <runtime>-<personality>\n");
       sb.env("PEER_IDENTITY", null);
     }

@@ -134,7 +134,8 @@ class SessionVerbsTest {
     Sandbox.Run compact = sb.run("compact", "worker");
     assertThat(compact.code()).isEqualTo(1);
     assertThat(compact.err())
-        .isEqualTo("iapeer compact: worker (claude): nothing-to-compact — context is fresh; nothing to compact\n");
+        .isEqualTo(sb.noDaemon("compact")
+            + "iapeer compact: worker (claude): nothing-to-compact — context is fresh; nothing to compact\n");
 
     Sandbox.Run unknown = sb.run("interrupt", "nobody");
     assertThat(unknown.code()).isEqualTo(1);
@@ -142,7 +143,8 @@ class SessionVerbsTest {
 
     Sandbox.Run missing = sb.run("compact");
     assertThat(missing.code()).isEqualTo(2);
-    assertThat(missing.err()).isEqualTo("iapeer: compact needs a peer name — usage: iapeer compact <peer> [runtime]\n");
+    assertThat(missing.err()).isEqualTo(sb.noDaemon("compact")
+        + "iapeer: compact needs a peer name — usage: iapeer compact <peer> [runtime]\n");
   }
 
   @Test
@@ -182,7 +184,8 @@ class SessionVerbsTest {
 
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err())
-        .startsWith("iapeer compact: worker (claude): failed — compact did not complete within 1500ms "
+        .startsWith(sb.noDaemon("compact")
+            + "iapeer compact: worker (claude): failed — compact did not complete within 1500ms "
             + "(no transcript compact marker; pane tail: ");
     assertThat(sessions().host().alive(WORKER)).isTrue();
   }

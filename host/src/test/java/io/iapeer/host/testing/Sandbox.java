@@ -96,6 +96,11 @@ public final class Sandbox {
     return layout().registryFile();
   }
 
+  /** The stderr line of a session-changing verb that found no daemon and ran in-process (06 D4). */
+  public String noDaemon(String verb) {
+    return "iapeer: no daemon answered on " + layout().routerSocket() + " — running " + verb + " here\n";
+  }
+
   /** What one CLI run printed and returned. */
   public record Run(int code, String out, String err) {}
 
