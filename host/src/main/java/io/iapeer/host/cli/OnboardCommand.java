@@ -87,6 +87,12 @@ public final class OnboardCommand implements Callable<Integer> {
       return Cli.FAILED;
     }
     ServiceResult loaded = services.bootstrap(Labels.DAEMON);
+    if (loaded.state() == ServiceResult.State.FAILED) {
+      // a job that never started is not left to be restarted every throttle: the host stays as it was
+      services.bootout(Labels.DAEMON);
+      ctx.err().println("daemon: " + loaded + stderrTail(layout.daemonStderrLog()));
+      return Cli.FAILED;
+    }
     if (!DaemonService.started(loaded)) {
       (loaded.failed() ? ctx.err() : ctx.out()).println("daemon: " + loaded);
       return loaded.failed() ? Cli.FAILED : Cli.OK;

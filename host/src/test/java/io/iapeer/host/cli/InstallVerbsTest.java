@@ -151,27 +151,4 @@ class InstallVerbsTest {
     assertThat(tmp.resolve("b")).doesNotExist();
     assertThat(tmp.resolve("i")).doesNotExist();
   }
-
-  @Test
-  void aDaemonThatNeverComesUpFailsOnboardWithItsLastWordsAndIsNotLeftLoaded() throws Exception {
-    // a launcher whose daemon dies at once, saying why, as a broken install would
-    Path launcher = tmp.resolve("broken/iapeer");
-    Files.createDirectories(launcher.getParent());
-    Files.writeString(launcher, "#!/bin/sh\n[ \"$1\" = daemon ] && { echo 'daemon: cannot bind' >&2; exit 3; }\n"
-        + "exec " + Sandbox.CHECKOUT_LAUNCHER + " \"$@\"\n");
-    Files.setPosixFilePermissions(launcher, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-    Sandbox sb = host().env("IAPEER_LAUNCHER", launcher.toString()).env("IAPEER_TEST_SUPERVISOR", "1")
-        .env("IAPEER_HEALTH_WAIT_SECS", "3").env("IAPEER_SERVICE_THROTTLE_SECS", "1")
-        .env("PATH", "/usr/bin:/bin").env("JAVA_HOME", System.getProperty("java.home"));
-    try {
-      Sandbox.Run r = sb.run("onboard", "--accept-risk");
-
-      assertThat(r.code()).isEqualTo(1);
-      assertThat(r.err()).startsWith("daemon: loaded — UNHEALTHY — no answer on " + sb.layout().routerSocket()
-          + " within 3 s\n  " + sb.layout().daemonStderrLog() + ":\n").contains("daemon: cannot bind");
-      assertThat(sb.run("status").out()).contains("daemon service: not loaded");
-    } finally {
-      sb.run("uninstall", "--yes");
-    }
-  }
 }
