@@ -123,37 +123,31 @@ public final class ServiceHost {
     adoptLeftovers();
     rescan();
     boolean stopping = false;
-    Optional<Instant> idleCheck = Optional.empty();
+    Instant idleCheck = Instant.MIN;
     while (true) {
       jobs.tick();
       if (stopping && jobs.idle()) {
         log(line("host-exit").add("reason", "signal"));
         return Optional.empty();
       }
-      if (!stopping && !foreground && jobs.idle() && !idleCheck.map(t -> t.isAfter(clock.instant())).orElse(false)) {
+      boolean idle = !stopping && !foreground && jobs.idle();
+      if (idle && !clock.instant().isBefore(idleCheck)) {
         Optional<FileLocks.Held> held = idleExit();
         if (held.isPresent()) {
           return held;
         }
-        idleCheck = Optional.of(clock.instant().plus(IDLE_RECHECK));
+        idleCheck = clock.instant().plus(IDLE_RECHECK);
       }
-      Optional<Instant> next = jobs.nextDeadline();
-      if (!stopping && !foreground && jobs.idle()) {
-        next = idleCheck;
-      }
-      Event ev = next(next);
-      switch (ev) {
+      switch (next(idle ? Optional.of(idleCheck) : jobs.nextDeadline())) {
         case null -> { }
         case Rescan r -> rescan();
+        case Exited x -> jobs.exited(x.label(), x.job(), x.code());
         case Shutdown s -> {
           if (!stopping) {
             log(line("host-stop").add("signal", s.signal()));
             stopping = true;
             jobs.shutdown();
           }
-        }
-        case Exited x -> {
-          jobs.exited(x.label(), x.job(), x.code());
         }
       }
     }
