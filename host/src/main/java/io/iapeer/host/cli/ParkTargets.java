@@ -5,7 +5,9 @@ import io.iapeer.core.peer.Identity;
 import io.iapeer.core.registry.PeerRecord;
 import io.iapeer.core.registry.RegistrySnapshot;
 import java.util.ArrayList;
+import io.iapeer.host.service.ServiceManager;
 import java.util.List;
+import java.util.function.BiFunction;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,6 +52,30 @@ final class ParkTargets {
     }
     p.runtimes().forEach(rt -> out.add(new Identity(rt, peer)));
     return out;
+  }
+
+  /** One target's outcome: the line {@code <action>[ — <reason>]}, and whether it fails the verb. */
+  record Outcome(String action, String reason, boolean failed) {
+    static Outcome ok(String action) {
+      return new Outcome(action, null, false);
+    }
+  }
+
+  /**
+   * Acts on every target past the fleet guard (04 §3.15: a peer whose label holds a definition
+   * another manager wrote is refused and left alone), one line each; exit 1 when any failed.
+   */
+  int run(Context ctx, String verb, BiFunction<Identity, ServiceManager, Outcome> act) {
+    ServiceManager services = Services.of(ctx);
+    int code = Cli.OK;
+    for (Identity id : resolve(Provisioning.registry(ctx).read())) {
+      Outcome o = ServiceGuard.foreign(services, id.personality(), verb)
+          .map(why -> new Outcome(ServiceGuard.REFUSED, why, true))
+          .orElseGet(() -> act.apply(id, services));
+      ctx.out().println(line(id, o.action(), o.reason()));
+      code = o.failed() ? Cli.FAILED : code;
+    }
+    return code;
   }
 
   /** {@code <p> (<rt>): <action>[ — <reason>]}. */

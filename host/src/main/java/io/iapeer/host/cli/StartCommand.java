@@ -6,9 +6,7 @@ import io.iapeer.core.peer.Runtimes;
 import io.iapeer.host.lifecycle.Flag;
 import io.iapeer.host.lifecycle.Lifecycle;
 import io.iapeer.host.service.Labels;
-import io.iapeer.host.service.ServiceManager;
 import io.iapeer.host.service.ServiceResult;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,30 +37,23 @@ public final class StartCommand implements Callable<Integer> {
   public Integer call() {
     targets.require(spec);
     Lifecycle lc = Lifecycle.of(ctx.layout(), ctx.settings(), ctx::warn);
-    int code = Cli.OK;
-    ServiceManager services = Services.of(ctx);
-    for (Identity id : targets.resolve(Provisioning.registry(ctx).read())) {
-      Optional<String> foreign = ServiceGuard.foreign(services, id.personality(), "start");
-      if (foreign.isPresent()) {
-        ctx.out().println(ParkTargets.line(id, ServiceGuard.REFUSED, foreign.get()));
-        code = Cli.FAILED;
-        continue;
-      }
+    return targets.run(ctx, "start", (id, services) -> {
       if (Runtimes.isInfra(id.runtime())) {
         String label = Labels.peer(id.personality());
         ServiceResult out = services.bootstrap(label);
-        lc.log().append(LogLine.at(lc.clock().instant()).add("ev", "started").add("identity", id.address()));
-        ctx.out().println(ParkTargets.line(id, "bootstrap", out.failed()
+        logStarted(lc, id);
+        return new ParkTargets.Outcome("bootstrap", out.failed()
             ? "bootstrap FAILED: " + out + " — peer not started; manual rescue: " + services.startHint(label)
-            : null));
-        code = out.failed() ? Cli.FAILED : code;
-        continue;
+            : null, out.failed());
       }
       if (lc.markers().clear(id, Flag.STOPPED)) {
-        lc.log().append(LogLine.at(lc.clock().instant()).add("ev", "started").add("identity", id.address()));
+        logStarted(lc, id);
       }
-      ctx.out().println(ParkTargets.line(id, "started", null));
-    }
-    return code;
+      return ParkTargets.Outcome.ok("started");
+    });
+  }
+
+  private static void logStarted(Lifecycle lc, Identity id) {
+    lc.log().append(LogLine.at(lc.clock().instant()).add("ev", "started").add("identity", id.address()));
   }
 }

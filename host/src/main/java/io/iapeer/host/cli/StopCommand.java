@@ -6,9 +6,7 @@ import io.iapeer.core.peer.Runtimes;
 import io.iapeer.host.lifecycle.Flag;
 import io.iapeer.host.lifecycle.Lifecycle;
 import io.iapeer.host.service.Labels;
-import io.iapeer.host.service.ServiceManager;
 import io.iapeer.host.service.ServiceResult;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,32 +37,25 @@ public final class StopCommand implements Callable<Integer> {
   public Integer call() {
     targets.require(spec);
     Lifecycle lc = Lifecycle.of(ctx.layout(), ctx.settings(), ctx::warn);
-    int code = Cli.OK;
-    ServiceManager services = Services.of(ctx);
-    for (Identity id : targets.resolve(Provisioning.registry(ctx).read())) {
-      Optional<String> foreign = ServiceGuard.foreign(services, id.personality(), "stop");
-      if (foreign.isPresent()) {
-        ctx.out().println(ParkTargets.line(id, ServiceGuard.REFUSED, foreign.get()));
-        code = Cli.FAILED;
-        continue;
-      }
+    return targets.run(ctx, "stop", (id, services) -> {
       if (Runtimes.isInfra(id.runtime())) {
         // its service is what keeps it up: stopping the job stops the peer (04 §3.15)
         ServiceResult out = services.bootout(Labels.peer(id.personality()));
         lc.sessions().host().kill(id);
-        lc.log().append(LogLine.at(lc.clock().instant()).add("ev", "stopped").add("identity", id.address()));
-        ctx.out().println(ParkTargets.line(id, "bootout", out.failed() ? out.toString() : null));
-        code = out.failed() ? Cli.FAILED : code;
-        continue;
+        logStopped(lc, id);
+        return new ParkTargets.Outcome("bootout", out.failed() ? out.toString() : null, out.failed());
       }
       // the flag first: a wake that starts meanwhile is refused or, once live, ended by supervise
       lc.markers().set(id, Flag.STOPPED);
       lc.markers().set(id, Flag.IDLE_REAPED);
       lc.sessions().host().kill(id);
       lc.markers().deleteSession(id);
-      lc.log().append(LogLine.at(lc.clock().instant()).add("ev", "stopped").add("identity", id.address()));
-      ctx.out().println(ParkTargets.line(id, "stopped", null));
-    }
-    return code;
+      logStopped(lc, id);
+      return ParkTargets.Outcome.ok("stopped");
+    });
+  }
+
+  private static void logStopped(Lifecycle lc, Identity id) {
+    lc.log().append(LogLine.at(lc.clock().instant()).add("ev", "stopped").add("identity", id.address()));
   }
 }
