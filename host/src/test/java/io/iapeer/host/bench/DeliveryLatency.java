@@ -202,7 +202,7 @@ public final class DeliveryLatency {
   /** The conversation's transcript file, once the first message made the agent write one. */
   Path transcript() {
     return adapter.transcriptFiles(cwd).stream()
-        .max(Comparator.comparingLong(DeliveryLatency::size))
+        .max(Comparator.comparingLong(LiveClaude::size))
         .orElseThrow(() -> new IllegalStateException("the agent wrote no transcript in " + cwd));
   }
 
@@ -217,7 +217,7 @@ public final class DeliveryLatency {
       Thread.sleep(IDLE_POLL);
       String screen = host.capture(PEER);
       int seen = answers();
-      String now = seen + "\n" + adapter.transcriptFiles(cwd).stream().mapToLong(DeliveryLatency::size).sum()
+      String now = seen + "\n" + adapter.transcriptFiles(cwd).stream().mapToLong(LiveClaude::size).sum()
           + "\n" + screen;
       boolean ready = seen >= answers && adapter.isInputReady(screen);
       if (ready && now.equals(last)) {
@@ -233,7 +233,7 @@ public final class DeliveryLatency {
   private int answers() {
     int n = 0;
     for (Path f : adapter.transcriptFiles(cwd)) {
-      for (String line : read(f).split("\n")) {
+      for (String line : LiveClaude.read(f).split("\n")) {
         if (line.contains("\"assistant\"") && isAnswer(line)) {
           n++;
         }
@@ -249,22 +249,6 @@ public final class DeliveryLatency {
           && r.at("/message/content").valueStream().anyMatch(b -> b.path("text").asString("").startsWith(answer));
     } catch (JacksonException e) {
       return false; // a line still being written
-    }
-  }
-
-  private static long size(Path f) {
-    try {
-      return Files.size(f);
-    } catch (IOException e) {
-      return 0;
-    }
-  }
-
-  private static String read(Path f) {
-    try {
-      return Files.readString(f);
-    } catch (IOException e) {
-      return "";
     }
   }
 }

@@ -165,7 +165,8 @@ final class LiveClaude implements AutoCloseable {
     return adapter.transcriptFiles(project).stream().mapToLong(LiveClaude::size).sum();
   }
 
-  private static long size(Path f) {
+  /** A file's size; 0 while it does not exist yet. */
+  static long size(Path f) {
     try {
       return Files.size(f);
     } catch (IOException e) {
@@ -173,7 +174,8 @@ final class LiveClaude implements AutoCloseable {
     }
   }
 
-  private static String read(Path f) {
+  /** A file's text; empty while it does not exist yet. */
+  static String read(Path f) {
     try {
       return Files.readString(f);
     } catch (IOException e) {
