@@ -3,20 +3,19 @@ package io.iapeer.core.log;
 import io.iapeer.core.storage.Dirs;
 import io.iapeer.core.storage.Modes;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.FileOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * An append-only logfmt file with size rotation, shared by {@code lifecycle.log} and
  * {@code delivery.log} (06 D16). Writing is best-effort: a log failure never fails the wake, reap
- * or delivery it records, so {@link #append} swallows I/O errors.
+ * or delivery it records, so {@link #append} swallows I/O errors. It writes through {@code java.io},
+ * not an interruptible NIO channel: a pass interrupted at shutdown still records what it just did.
  *
  * <p>Rotation (03 §10.1): before appending, if size + line would pass {@code maxBytes}, drop
  * {@code .<keep>}, shift {@code .i} to {@code .i+1}, move the base to {@code .1}.
@@ -48,15 +47,13 @@ public final class EventLog {
       if (size > 0 && size + bytes.length > maxBytes) {
         rotate();
       }
-      try (FileChannel ch =
-          FileChannel.open(
-              file,
-              Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
-              Modes.attr(Modes.PRIVATE))) {
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
+      try {
+        Files.createFile(file, Modes.attr(Modes.PRIVATE));
+      } catch (FileAlreadyExistsException e) {
+        // appending to it
+      }
+      try (FileOutputStream out = new FileOutputStream(file.toFile(), true)) {
+        out.write(bytes);
       }
       return true;
     } catch (IOException | RuntimeException e) {

@@ -1,9 +1,9 @@
 package io.iapeer.core.storage;
 
 import io.iapeer.core.IapException;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,18 +63,11 @@ public final class AtomicFiles {
                 + ".tmp");
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     try {
-      try (FileChannel ch =
-          FileChannel.open(
-              tmp,
-              Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-              Modes.attr(mode))) {
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
-        while (buf.hasRemaining()) {
-          if (ch.write(buf) == 0 && buf.hasRemaining()) {
-            throw new IOException("write made no progress");
-          }
-        }
-        ch.force(true);
+      Files.createFile(tmp, Modes.attr(mode));
+      // java.io, not an NIO channel: an interrupt (a pass stopped at shutdown) must not cut a write
+      try (FileOutputStream out = new FileOutputStream(tmp.toFile())) {
+        out.write(bytes);
+        out.getFD().sync();
       }
       // The umask may have narrowed the mode at creation; set it exactly.
       Files.setPosixFilePermissions(tmp, mode);

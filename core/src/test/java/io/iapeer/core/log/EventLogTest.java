@@ -53,6 +53,20 @@ class EventLogTest {
   }
 
   @Test
+  void aThreadInterruptedAtShutdownStillWritesItsLine() throws IOException {
+    Path file = tmp.resolve("lifecycle.log");
+    EventLog log = new EventLog(file, 1000, 2);
+    Thread.currentThread().interrupt();
+    try {
+      assertThat(log.append(LogLine.at(T).add("ev", "supervise"))).isTrue();
+      assertThat(log.append(LogLine.at(T).add("ev", "again"))).isTrue();
+    } finally {
+      assertThat(Thread.interrupted()).as("the interrupt is left for the caller").isTrue();
+    }
+    assertThat(Files.readAllLines(file)).hasSize(2);
+  }
+
+  @Test
   void aFailureToWriteIsSwallowed() throws IOException {
     Path blocker = Files.writeString(tmp.resolve("file"), "x");
     EventLog log = new EventLog(blocker.resolve("below/lifecycle.log"), 1000, 2);

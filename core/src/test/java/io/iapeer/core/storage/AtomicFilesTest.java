@@ -52,6 +52,18 @@ class AtomicFilesTest {
   }
 
   @Test
+  void anInterruptedThreadStillWritesInFull() {
+    Path target = tmp.resolve("marker");
+    Thread.currentThread().interrupt();
+    try {
+      AtomicFiles.write(target, "idle-reaped");
+    } finally {
+      assertThat(Thread.interrupted()).as("the interrupt is left for the caller").isTrue();
+    }
+    assertThat(target).hasContent("idle-reaped");
+  }
+
+  @Test
   void aMultibytePayloadIsWrittenByteExact() {
     String text = "Café №2 — 项目 Наталья 😀 \u0000 end";
     Path target = tmp.resolve("multi.txt");
