@@ -2,7 +2,7 @@
 // send_to_peer as an agent's MCP client does (stateless: one JSON-RPC request per POST), for a
 // warm-up and then a measured window. JDK only. Bounded in time and in requests.
 // Run: java bench/RoutingLoad.java <mcp-url> <identity> <target> <clients> <warmup-s> <measure-s>
-// Prints: requests=<n> errors=<n> rps=<x> p50_ms=<x> p99_ms=<x>
+// Prints: requests=<n> errors=<n> rps=<x> p50_ms=<x> p99_ms=<x> all_requests=<n, warm-up included>
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,6 +26,7 @@ public class RoutingLoad {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     AtomicLong ids = new AtomicLong();
     AtomicLong errors = new AtomicLong();
+    AtomicLong all = new AtomicLong();
     long start = System.nanoTime();
     long measureFrom = start + warmupNs;
     long end = measureFrom + measureNs;
@@ -60,6 +61,7 @@ public class RoutingLoad {
             errors.incrementAndGet();
           }
           long t1 = System.nanoTime();
+          all.incrementAndGet();
           if (t0 >= measureFrom && t1 <= end) {
             lat[n++] = t1 - t0;
           }
@@ -72,17 +74,17 @@ public class RoutingLoad {
       t.join();
     }
     int total = perClient.stream().mapToInt(l -> (int) l[l.length - 1]).sum();
-    long[] all = new long[total];
+    long[] sorted = new long[total];
     int i = 0;
     for (long[] l : perClient) {
       int n = (int) l[l.length - 1];
-      System.arraycopy(l, 0, all, i, n);
+      System.arraycopy(l, 0, sorted, i, n);
       i += n;
     }
-    Arrays.sort(all);
+    Arrays.sort(sorted);
     double rps = total / (measureNs / 1e9);
-    System.out.printf("requests=%d errors=%d rps=%.0f p50_ms=%.3f p99_ms=%.3f%n",
-        total, errors.get(), rps, pct(all, 0.50), pct(all, 0.99));
+    System.out.printf("requests=%d errors=%d rps=%.0f p50_ms=%.3f p99_ms=%.3f all_requests=%d%n",
+        total, errors.get(), rps, pct(sorted, 0.50), pct(sorted, 0.99), all.get());
   }
 
   static double pct(long[] sorted, double p) {

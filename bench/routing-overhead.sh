@@ -40,18 +40,27 @@ await_line() {
 
 IAPEER_PORT=$(free_port) bin/iapeer daemon 2>"$work/daemon.err" & pids+=($!); daemon_pid=$!
 daemon_url=$(await_line "$work/daemon.err" "daemon READY" | sed -E 's/.*tcp=([^ ]+).*/\1/')
-"$java" -cp "$cp" bench/FloorServer.java >"$work/floor.out" 2>&1 & pids+=($!)
+"$java" -cp "$cp" bench/FloorServer.java >"$work/floor.out" 2>&1 & pids+=($!); floor_pid=$!
 floor_url="http://127.0.0.1:$(await_line "$work/floor.out" "^READY" | cut -d' ' -f2)/mcp"
 
-load() { "$java" bench/RoutingLoad.java "$1" claude-boris sleeper "$clients" "$warmup" "$measure"; }
+# The server's CPU time in ms (user + system), from /proc: what each request costs the server.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) * 1000 / hz }' "/proc/$1/stat"; }
 field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
+# Loads server $2 at url $1; appends the server's CPU ms per request (warm-up included).
+load() {
+  local before out
+  before=$(cpu_ms "$2")
+  out=$("$java" bench/RoutingLoad.java "$1" claude-boris sleeper "$clients" "$warmup" "$measure")
+  echo "$out $(awk -v a="$before" -v b="$(cpu_ms "$2")" -v n="$(field "$out" all_requests)" \
+    'BEGIN { printf "server_cpu_ms_per_req=%.3f", (b - a) / n }')"
+}
 echo "# routing overhead, $clients clients, ${warmup}s warm-up + ${measure}s measured, $rounds rounds," \
   "$(nproc) cores, JDK $("$java" -version 2>&1 | head -n1 | cut -d'"' -f2)"
 best_frps=0; best_drps=0; best_fp50=; best_dp50=
 for round in $(seq 1 "$rounds"); do
-  floor=$(load "$floor_url")
+  floor=$(load "$floor_url" "$floor_pid")
   echo "bench=routing_overhead server=floor round=$round clients=$clients $floor"
-  daemon=$(load "$daemon_url")
+  daemon=$(load "$daemon_url" "$daemon_pid")
   echo "bench=routing_overhead server=daemon round=$round clients=$clients $daemon"
   best_frps=$(awk -v a="$best_frps" -v b="$(field "$floor" rps)" 'BEGIN { print (b > a) ? b : a }')
   best_drps=$(awk -v a="$best_drps" -v b="$(field "$daemon" rps)" 'BEGIN { print (b > a) ? b : a }')

@@ -43,8 +43,13 @@ public final class ProfileReader {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new UnreadableProfile(file, "unreadable", String.valueOf(e.getMessage()));
+      throw unreadable(file, e);
     }
+    return Optional.of(parseRaw(file, text));
+  }
+
+  /** The stored object of {@code file} from its text, with the errors of {@link #readRaw}. */
+  public static ObjectNode parseRaw(Path file, String text) {
     JsonNode node;
     try {
       node = Json.parse(text);
@@ -54,7 +59,11 @@ public final class ProfileReader {
     if (!(node instanceof ObjectNode obj)) {
       throw new UnreadableProfile(file, "not a JSON object", "");
     }
-    return Optional.of(obj);
+    return obj;
+  }
+
+  public static UnreadableProfile unreadable(Path file, IOException e) {
+    return new UnreadableProfile(file, "unreadable", String.valueOf(e.getMessage()));
   }
 
   public static PeerProfile parse(Path cwd, ObjectNode raw) {

@@ -5,11 +5,11 @@ import io.iapeer.core.peer.Intelligence;
 import io.iapeer.core.peer.Names;
 import io.iapeer.core.peer.Runtimes;
 import io.iapeer.core.storage.Json;
+import io.iapeer.core.storage.ParsedFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,10 +25,15 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Lock-free read of {@code peers-profiles.json} with the normalization and errors of 01 §14.3. A
  * corrupt file is reported, never repaired: the message says how to recover.
+ *
+ * <p>Every read looks at the file afresh, but parses it only when it changed ({@link ParsedFiles}).
  */
 final class RegistryReader {
   private final Path file;
   private final Consumer<String> warnings;
+  // A newer version warns on every read, so it is never served from memory.
+  private final ParsedFiles<RegistrySnapshot> parsed =
+      new ParsedFiles<>(s -> s.version() == RegistrySnapshot.VERSION);
 
   RegistryReader(Path file, Consumer<String> warnings) {
     this.file = file;
@@ -36,9 +41,8 @@ final class RegistryReader {
   }
 
   RegistrySnapshot read() {
-    String text;
     try {
-      text = Files.readString(file);
+      return parsed.read(file, this::parse);
     } catch (NoSuchFileException e) {
       return RegistrySnapshot.empty();
     } catch (CharacterCodingException e) {
@@ -46,7 +50,6 @@ final class RegistryReader {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
-    return parse(text);
   }
 
   RegistrySnapshot parse(String text) {

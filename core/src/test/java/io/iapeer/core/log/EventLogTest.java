@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +65,43 @@ class EventLogTest {
       assertThat(Thread.interrupted()).as("the interrupt is left for the caller").isTrue();
     }
     assertThat(Files.readAllLines(file)).hasSize(2);
+  }
+
+  @Test
+  void aFileRotatedOrRemovedByAnotherProcessGetsTheNextLineInItsNewFile() throws IOException {
+    Path file = tmp.resolve("delivery.log");
+    EventLog log = new EventLog(file, 10_000, 2);
+    log.append(LogLine.at(T).add("n", 1));
+    Files.move(file, tmp.resolve("delivery.log.1")); // the other process rotated it
+    log.append(LogLine.at(T).add("n", 2));
+    Files.delete(file); // an operator removed it
+    log.append(LogLine.at(T).add("n", 3));
+
+    assertThat(Files.readAllLines(tmp.resolve("delivery.log.1"))).hasSize(1).allMatch(l -> l.endsWith(" n=1"));
+    assertThat(Files.readAllLines(file)).hasSize(1).allMatch(l -> l.endsWith(" n=3"));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+  }
+
+  @Test
+  void manyLogsAndTwoWritersOfOneFileKeepEveryLineInOrder() throws IOException {
+    EventLog daemon = new EventLog(tmp.resolve("shared.log"), 100_000, 2);
+    EventLog verb = new EventLog(tmp.resolve("shared.log"), 100_000, 2);
+    List<EventLog> others = new ArrayList<>();
+    for (int i = 0; i < EventLog.MAX_OPEN + 3; i++) {
+      others.add(new EventLog(tmp.resolve("other-" + i + ".log"), 100_000, 2));
+    }
+    for (int n = 0; n < 5; n++) {
+      daemon.append(LogLine.at(T).add("by", "daemon").add("n", n));
+      verb.append(LogLine.at(T).add("by", "verb").add("n", n));
+      for (EventLog o : others) {
+        o.append(LogLine.at(T).add("n", n));
+      }
+    }
+    assertThat(Files.readAllLines(tmp.resolve("shared.log"))).hasSize(10)
+        .element(9).asString().endsWith("by=verb n=4");
+    for (int i = 0; i < others.size(); i++) {
+      assertThat(Files.readAllLines(tmp.resolve("other-" + i + ".log"))).hasSize(5);
+    }
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.iapeer.core.IapException;
 import io.iapeer.core.peer.Intelligence;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -211,5 +212,37 @@ class RegistryReadTest {
     assertThat(box.warnings)
         .containsExactly(
             "peers-profiles.json version 3 is newer than supported 2; reading known fields only");
+  }
+
+  @Test
+  void an_unchanged_file_is_parsed_once_and_every_change_is_seen() throws Exception {
+    Sandbox box = new Sandbox(tmp);
+    box.seed("{\"version\": 2, \"peers\": [{\"personality\": \"ann\", \"runtime\": \"claude\", \"cwd\": \"/p/a\"}]}");
+    RegistrySnapshot first = box.registry.read();
+    assertThat(box.registry.read()).as("served from the last parse").isSameAs(first);
+
+    // an edit in place with the same size: only the modification time tells
+    box.seed("{\"version\": 2, \"peers\": [{\"personality\": \"bob\", \"runtime\": \"claude\", \"cwd\": \"/p/a\"}]}");
+    Files.setLastModifiedTime(box.layout.registryFile(),
+        FileTime.from(Files.getLastModifiedTime(box.layout.registryFile()).toInstant().plusSeconds(1)));
+    assertThat(box.registry.read().peers()).extracting(PeerRecord::personality).containsExactly("bob");
+
+    // the writer's replace, seen by another reader that had parsed the older file
+    Registry other = new Registry(box.layout, w -> {});
+    assertThat(other.read().peers()).hasSize(1);
+    box.registry.upsert(UpsertRequest.of("cleo", "codex", tmp.resolve("cleo")));
+    assertThat(other.read().peers()).extracting(PeerRecord::personality).containsExactly("bob", "cleo");
+
+    Files.delete(box.layout.registryFile());
+    assertThat(other.read().peers()).isEmpty();
+  }
+
+  @Test
+  void a_newer_version_warns_on_every_read() {
+    Sandbox box = new Sandbox(tmp);
+    box.seed("{\"version\": 3, \"peers\": []}");
+    box.registry.read();
+    box.registry.read();
+    assertThat(box.warnings).hasSize(2);
   }
 }

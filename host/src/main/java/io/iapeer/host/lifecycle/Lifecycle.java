@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * The lifecycle wired from one layout: the session layer it drives, the markers, the topic sets,
- * lifecycle.log, the clock and which peers a service manager keeps. The daemon builds one and
- * keeps it; a CLI verb builds one per run.
+ * lifecycle.log, the registry (read afresh by every wake), the clock and which peers a service
+ * manager keeps. The daemon builds one and keeps it; a CLI verb builds one per run.
  *
  * @param reports one-line notes nobody waits for: garbage in a marker, a marker that could not be
  *     written after a successful launch
@@ -26,7 +26,8 @@ public record Lifecycle(
     Consumer<String> reports,
     Markers markers,
     Topics topics,
-    EventLog log) {
+    EventLog log,
+    Registry registry) {
 
   public static Lifecycle of(
       Layout layout,
@@ -36,18 +37,14 @@ public record Lifecycle(
       ManagedPeers managed,
       Consumer<String> reports) {
     return new Lifecycle(layout, settings, sessions, clock, managed, reports,
-        new Markers(layout, clock, reports), new Topics(layout), LifecycleLog.open(layout, settings));
+        new Markers(layout, clock, reports), new Topics(layout), LifecycleLog.open(layout, settings),
+        new Registry(layout, reports));
   }
 
   /** The host's own tmux sessions, the system clock, the host's service manager (06 D3). */
   public static Lifecycle of(Layout layout, Settings settings, Consumer<String> reports) {
     return of(layout, settings, Sessions.of(layout, settings), Clock.systemUTC(),
         ManagedPeers.of(layout, settings), reports);
-  }
-
-  /** Read afresh by every wake: a peer registered a moment ago is woken. */
-  Registry registry() {
-    return new Registry(layout, reports);
   }
 
   /** A delivery may hold the lock for a whole launch; a wake waits at most that long for it. */

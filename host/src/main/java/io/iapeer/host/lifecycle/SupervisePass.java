@@ -89,8 +89,7 @@ public final class SupervisePass {
    */
   public List<Outcome> runFor(String personality) {
     Instant tick = lc.clock().instant();
-    return judgeAll(lc.markers().sessions().stream()
-        .filter(s -> s.identity().personality().equals(personality)).toList(), tick);
+    return judgeAll(lc.markers().sessions(personality), tick);
   }
 
   /**

@@ -4,7 +4,6 @@ import io.iapeer.core.envelope.EnvelopeCodec;
 import io.iapeer.core.envelope.EnvelopeInput;
 import io.iapeer.core.envelope.Timestamps;
 import io.iapeer.core.peer.Identity;
-import io.iapeer.core.profile.PeerProfile;
 import io.iapeer.core.profile.ProfileReader;
 import io.iapeer.core.registry.Caller;
 import io.iapeer.core.registry.PeerRecord;
@@ -12,12 +11,15 @@ import io.iapeer.core.registry.Registry;
 import io.iapeer.core.registry.RegistrySnapshot;
 import io.iapeer.core.settings.Settings;
 import io.iapeer.core.storage.Layout;
+import io.iapeer.core.storage.ParsedFiles;
+import io.iapeer.core.storage.PeerPaths;
 import io.iapeer.host.lifecycle.EphemeralQueue;
 import io.iapeer.host.lifecycle.Lifecycle;
 import io.iapeer.host.lifecycle.ManagedPeers;
 import io.iapeer.host.session.Launcher;
 import io.iapeer.host.session.Sessions;
 import io.iapeer.host.session.Typed;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,6 +62,8 @@ public final class DeliveryRouter implements Router, AutoCloseable {
   private final Consumer<Identity> drainKick;
   private final Clock clock;
   private final ZoneId zone;
+  /** Asked of every target, so parsed again only when its profile changed. */
+  private final ParsedFiles<Boolean> ephemeralFlags = new ParsedFiles<>(flag -> true);
 
   private DeliveryRouter(Builder b) {
     this.registry = new Registry(b.layout, b.warnings);
@@ -296,10 +300,12 @@ public final class DeliveryRouter implements Router, AutoCloseable {
   }
 
   /** A profile that cannot be read is not ephemeral (03 §9.4). */
-  private static boolean ephemeral(PeerRecord target) {
+  private boolean ephemeral(PeerRecord target) {
+    Path cwd = Path.of(target.cwd());
+    Path file = new PeerPaths(cwd).profile();
     try {
-      return ProfileReader.read(Path.of(target.cwd())).map(PeerProfile::ephemeral).orElse(false);
-    } catch (RuntimeException e) {
+      return ephemeralFlags.read(file, text -> ProfileReader.parse(cwd, ProfileReader.parseRaw(file, text)).ephemeral());
+    } catch (IOException | RuntimeException e) {
       return false;
     }
   }

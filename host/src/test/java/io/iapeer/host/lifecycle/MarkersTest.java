@@ -76,6 +76,19 @@ class MarkersTest {
   }
 
   @Test
+  void onePersonalitysSessionsAreReadWithoutTheOthers() throws IOException {
+    markers.writeSession(new SessionRecord(BOB, Path.of("/w/bob"), 1));
+    markers.writeSession(new SessionRecord(new Identity("codex", "bob"), Path.of("/w/bob"), 2));
+    markers.writeSession(new SessionRecord(new Identity("claude", "a-bob"), Path.of("/w/a-bob"), 3));
+    Files.writeString(state.resolve("claude-zed.session"), "{not json");
+
+    assertThat(markers.sessions("bob")).extracting(r -> r.identity().address())
+        .containsExactly("claude-bob", "codex-bob");
+    assertThat(markers.sessions("a-bob")).extracting(r -> r.identity().address()).containsExactly("claude-a-bob");
+    assertThat(reports).as("another peer's garbage is not even read").isEmpty();
+  }
+
+  @Test
   void garbageSessionRecordsAreSkippedReportedAndKept() throws IOException {
     Files.createDirectories(state);
     Files.writeString(state.resolve("claude-a.session"), "{not json");
