@@ -90,14 +90,15 @@ final class ComposerQueue {
   /**
    * Empty when the message should be typed now; else the queued ack or a refusal. A target that
    * still has queued messages takes every new one into the queue too, so nothing overtakes them.
+   * {@code attached} is what the router saw when it found the session live, in the same tmux call.
    */
   Optional<RouteResult> offer(
-      Caller caller, Identity target, Path cwd, String envelope, Optional<String> topic, Instant ts) {
+      Caller caller, Identity target, boolean attached, Path cwd, String envelope, Optional<String> topic, Instant ts) {
     Optional<RuntimeAdapter> adapter = adapters.find(target.runtime());
     if (adapter.isEmpty() || adapter.get().kind() != RuntimeAdapter.Kind.TUI) {
       return Optional.empty();
     }
-    if (depth(target) == 0 && !(host.clientAttached(target) && humanText(target, adapter.get()))) {
+    if (depth(target) == 0 && !(attached && humanText(target, adapter.get()))) {
       return Optional.empty();
     }
     if (closed) {

@@ -191,7 +191,7 @@ public final class DeliveryRouter implements Router, AutoCloseable {
     Path cwd = Path.of(target.cwd());
     Targets.Resolved resolved = Targets.resolve(sessions.host(), target, req.runtime());
     if (resolved instanceof Targets.Live hit) {
-      return liveHit(caller, req, hit.id(), cwd, envelope, ts, mode);
+      return liveHit(caller, req, hit, cwd, envelope, ts, mode);
     }
     String offline = ((Targets.Offline) resolved).error();
     if (!mode.wake() || wake.isEmpty()) {
@@ -228,8 +228,9 @@ public final class DeliveryRouter implements Router, AutoCloseable {
 
   /** 02 §9.1 step 7. */
   private RouteResult liveHit(
-      Caller caller, SendRequest req, Identity id, Path cwd, String envelope, Instant ts, Mode mode)
+      Caller caller, SendRequest req, Targets.Live hit, Path cwd, String envelope, Instant ts, Mode mode)
       throws InterruptedException {
+    Identity id = hit.id();
     if (id.equals(caller.address())) {
       return refused(SELF);
     }
@@ -237,7 +238,7 @@ public final class DeliveryRouter implements Router, AutoCloseable {
       return refused(TelegramGuard.refusal(caller.personality(), id.personality()));
     }
     if (mode.composer() && composer.isPresent()) {
-      Optional<RouteResult> held = composer.get().offer(caller, id, cwd, envelope, req.topic(), ts);
+      Optional<RouteResult> held = composer.get().offer(caller, id, hit.attached(), cwd, envelope, req.topic(), ts);
       if (held.isPresent()) {
         return held.get();
       }
@@ -276,7 +277,7 @@ public final class DeliveryRouter implements Router, AutoCloseable {
       return new RouteResult.Accepted(id, true, ts, Optional.empty());
     }
     // Another sender's wake won: this message goes the live path (02 §9.4).
-    return liveHit(caller, req, id, cwd, envelope, ts, mode);
+    return liveHit(caller, req, live, cwd, envelope, ts, mode);
   }
 
   /** Types into the live session and answers the rung observed (06 D2). */

@@ -16,35 +16,40 @@ final class Targets {
 
   sealed interface Resolved {}
 
-  record Live(Identity id) implements Resolved {}
+  /** @param attached whether a client was attached when the session was found live */
+  record Live(Identity id, boolean attached) implements Resolved {}
 
   /** @param error the text a sender sees when nothing is woken in its place */
   record Offline(String error) implements Resolved {}
+
+  private static Optional<Live> live(SessionHost host, Identity id) {
+    return host.attachedIfAlive(id).map(attached -> new Live(id, attached));
+  }
 
   static Resolved resolve(SessionHost host, PeerRecord target, Optional<String> runtime) {
     String p = target.personality();
     if (runtime.isPresent()) {
       Identity id = new Identity(runtime.get(), p);
-      return host.alive(id) ? new Live(id) : new Offline("peer offline: " + p + " (" + runtime.get() + ")");
+      return live(host, id).<Resolved>map(r -> r)
+          .orElseGet(() -> new Offline("peer offline: " + p + " (" + runtime.get() + ")"));
     }
-    Identity dflt = new Identity(target.runtime(), p);
-    if (host.alive(dflt)) {
-      return new Live(dflt);
+    Optional<Live> dflt = live(host, new Identity(target.runtime(), p));
+    if (dflt.isPresent()) {
+      return dflt.get();
     }
     // The default was just found asleep; the others are the declared runtimes, sorted (02 §9.2).
-    List<Identity> live =
+    List<Live> live =
         target.runtimes().stream()
             .filter(rt -> !rt.equals(target.runtime()))
             .sorted()
-            .map(rt -> new Identity(rt, p))
-            .filter(host::alive)
+            .flatMap(rt -> live(host, new Identity(rt, p)).stream())
             .toList();
     return switch (live.size()) {
       case 0 -> new Offline("peer offline: " + p);
-      case 1 -> new Live(live.getFirst());
+      case 1 -> live.getFirst();
       default ->
           new Offline(p + " is online in multiple runtimes ("
-              + String.join(", ", live.stream().map(Identity::runtime).toList()) + ") — specify runtime");
+              + String.join(", ", live.stream().map(l -> l.id().runtime()).toList()) + ") — specify runtime");
     };
   }
 }

@@ -56,6 +56,14 @@ public interface SessionHost {
   /** Whether a client (a human) is attached to the session (06 D1). */
   boolean clientAttached(Identity id);
 
+  /**
+   * {@link #alive} and {@link #clientAttached} together: empty when the session is not alive, else
+   * whether a client is attached. A delivery asks both, and a host may answer them in one look.
+   */
+  default Optional<Boolean> attachedIfAlive(Identity id) {
+    return alive(id) ? Optional.of(clientAttached(id)) : Optional.empty();
+  }
+
   /** The command an operator runs to watch and type into the session (03 §6). */
   AttachInvocation attachCommand(Identity id);
 }

@@ -35,9 +35,9 @@ record Tmux(CommandRunner runner, Path socket) {
     return call(Optional.empty(), "", List.of(args));
   }
 
-  /** One command with {@code stdin} as its input ({@code load-buffer -}). */
-  Result input(String stdin, String... args) {
-    return call(Optional.empty(), stdin, List.of(List.of(args)));
+  /** Commands in one client call with {@code stdin} as its input ({@code load-buffer -}). */
+  Result input(String stdin, List<List<String>> commands) {
+    return call(Optional.empty(), stdin, commands);
   }
 
   /** Several commands in one client call, run in order by the server; a failure stops the rest. */

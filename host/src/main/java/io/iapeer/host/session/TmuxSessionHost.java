@@ -30,7 +30,7 @@ public final class TmuxSessionHost implements SessionHost {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final AtomicLong BUFFERS = new AtomicLong();
-  private static final Pattern PANE_STATE = Pattern.compile("([01]) (\\d+)");
+  private static final Pattern PANE_STATE = Pattern.compile("([01]) (\\d+) (\\d+)");
   private static final Pattern TOKEN = Pattern.compile("\\d+:\\$\\d+:%\\d+");
 
   private final Layout layout;
@@ -110,18 +110,24 @@ public final class TmuxSessionHost implements SessionHost {
 
   @Override
   public boolean alive(Identity id) {
-    Optional<Matcher> pane = describe(id, "#{pane_dead} #{pid}", PANE_STATE);
+    return attachedIfAlive(id).isPresent();
+  }
+
+  /** One client call: the pane's state and the session's attached-client count. */
+  @Override
+  public Optional<Boolean> attachedIfAlive(Identity id) {
+    Optional<Matcher> pane = describe(id, "#{pane_dead} #{pid} #{session_attached}", PANE_STATE);
     if (pane.isEmpty()) {
-      return false;
+      return Optional.empty();
     }
     if (pane.get().group(1).equals("0")) {
-      return true;
+      return Optional.of(!pane.get().group(3).equals("0"));
     }
     // tmux up to 3.4 can lose the SIGCHLD of a pane's process (3.3a here: about one death in five
     // under test load). With remain-on-exit the dead pane then stays and pane-died never fires.
     // Another SIGCHLD makes the server reap it, so the exit hook still logs and ends the session.
     runner.run(Command.of(List.of("kill", "-CHLD", pane.get().group(2))));
-    return false;
+    return Optional.empty();
   }
 
   @Override
@@ -163,10 +169,6 @@ public final class TmuxSessionHost implements SessionHost {
     // Unique per call: buffers are per server, and a leftover must never be pasted by mistake.
     String buffer = "iap-" + ProcessHandle.current().pid() + "-" + System.currentTimeMillis()
         + "-" + BUFFERS.incrementAndGet();
-    Result load = tmux.input(text, "load-buffer", "-b", buffer, "-");
-    if (!load.ok()) {
-      throw new TmuxException("load-buffer", load.failure());
-    }
     List<String> args = new ArrayList<>(List.of("paste-buffer", "-d"));
     if (mode.bracketed()) {
       args.add("-p");
@@ -175,9 +177,10 @@ public final class TmuxSessionHost implements SessionHost {
       args.add("-r");
     }
     args.addAll(List.of("-b", buffer, "-t", Tmux.pane(id)));
-    // -d deletes the buffer once pasted; a failed paste leaves it to delete here.
-    Result paste = tmux.run(args);
+    // One client call, which costs more than either command; a failed load stops the paste.
+    Result paste = tmux.input(text, List.of(List.of("load-buffer", "-b", buffer, "-"), args));
     if (!paste.ok()) {
+      // -d deletes the buffer once pasted; one a failed paste left is deleted here
       tmux.run("delete-buffer", "-b", buffer);
       throw new TmuxException("paste-buffer", paste.failure());
     }

@@ -36,6 +36,8 @@ public final class Typist {
      * (bench/typing-latency.sh) waiting that long to look was most of what we cost over a bare paste.
      */
     public static final Duration TICK = Duration.ofMillis(20);
+    /** Looking for a transcript record is a stat and a read, no tmux client: it looks more often. */
+    public static final Duration RECORD_TICK = Duration.ofMillis(5);
   }
 
   private final SessionHost host;
@@ -93,8 +95,12 @@ public final class Typist {
     while (elapsed(start).compareTo(timings.submitBudget()) < 0) {
       host.sendKeys(id, "Enter");
       long pressed = System.nanoTime();
+      // Enter took a tmux client call, often long enough for the record to be written: look first.
+      if (recorded.getAsBoolean()) {
+        return true;
+      }
       while (elapsed(pressed).compareTo(Timings.CLEAR_WAIT) < 0) {
-        pause.sleep(Timings.TICK);
+        pause.sleep(byTranscript ? Timings.RECORD_TICK : Timings.TICK);
         if (recorded.getAsBoolean() || !byTranscript && !holdsPaste(id, adapter, tail)) {
           return true;
         }
@@ -148,7 +154,7 @@ public final class Typist {
       if (elapsed(start).compareTo(timings.grace()) >= 0) {
         break;
       }
-      pause.sleep(Timings.TICK);
+      pause.sleep(Timings.RECORD_TICK);
     }
     return new Typed.NotDelivered(
         "peer \"" + id.personality() + "\" (" + id.runtime() + ") is listed live but did not accept the"

@@ -115,6 +115,11 @@ final class TimedHost implements SessionHost {
   }
 
   @Override
+  public Optional<Boolean> attachedIfAlive(Identity id) {
+    return host.attachedIfAlive(id);
+  }
+
+  @Override
   public AttachInvocation attachCommand(Identity id) {
     return host.attachCommand(id);
   }

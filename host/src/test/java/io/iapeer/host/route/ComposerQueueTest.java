@@ -64,7 +64,7 @@ class ComposerQueueTest {
   }
 
   Optional<RouteResult> offer(ComposerQueue q, String envelope) {
-    return q.offer(lena, BORIS, tmp, envelope, Optional.empty(), Instant.EPOCH);
+    return q.offer(lena, BORIS, host.clientAttached(BORIS), tmp, envelope, Optional.empty(), Instant.EPOCH);
   }
 
   static Optional<RouteResult> queued(int depth) {
@@ -205,7 +205,7 @@ class ComposerQueueTest {
     assertThat(offer(q, "m")).isEmpty();
     Identity nova = new Identity("telegram", "boris");
     host.live(nova).attached(nova, true).screen(nova, TYPING);
-    assertThat(q.offer(lena, nova, tmp, "m", Optional.empty(), Instant.EPOCH)).isEmpty();
+    assertThat(q.offer(lena, nova, host.clientAttached(nova), tmp, "m", Optional.empty(), Instant.EPOCH)).isEmpty();
   }
 
   @Test
@@ -220,7 +220,7 @@ class ComposerQueueTest {
     ComposerQueue q = new ComposerQueue(blind, new io.iapeer.host.runtime.Adapters(fx.layout()),
         Duration.ofMillis(50), Duration.ofMillis(5), d -> Thread.sleep(d), drain);
 
-    assertThat(q.offer(lena, BORIS, tmp, "m", Optional.empty(), Instant.EPOCH)).isEqualTo(queued(1));
+    assertThat(q.offer(lena, BORIS, blind.clientAttached(BORIS), tmp, "m", Optional.empty(), Instant.EPOCH)).isEqualTo(queued(1));
     // held until the force timeout, then typed
     await().atMost(Duration.ofSeconds(5)).until(() -> delivered.size() == 1);
   }
@@ -237,7 +237,7 @@ class ComposerQueueTest {
     tokenless.live(BORIS).attached(BORIS, true).screen(BORIS, TYPING);
     ComposerQueue q2 = new ComposerQueue(tokenless, new io.iapeer.host.runtime.Adapters(fx.layout()),
         Duration.ofSeconds(30), Duration.ofMillis(5), d -> Thread.sleep(d), drain);
-    assertThat(q2.offer(lena, BORIS, tmp, "m", Optional.empty(), Instant.EPOCH)).contains(new RouteResult.Refused(
+    assertThat(q2.offer(lena, BORIS, tokenless.clientAttached(BORIS), tmp, "m", Optional.empty(), Instant.EPOCH)).contains(new RouteResult.Refused(
         "composer queue could not identify the live tmux session for \"boris\" (claude); message NOT queued"));
     assertThat(q.depth(BORIS)).isZero();
   }

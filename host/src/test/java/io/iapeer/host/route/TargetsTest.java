@@ -29,19 +29,19 @@ class TargetsTest {
     host.live(id("claude"));
     assertThat(resolve("telegram")).isEqualTo(new Targets.Offline("peer offline: nova (telegram)"));
     host.live(id("telegram"));
-    assertThat(resolve("telegram")).isEqualTo(new Targets.Live(id("telegram")));
+    assertThat(resolve("telegram")).isEqualTo(new Targets.Live(id("telegram"), false));
   }
 
   @Test
   void theDefaultRuntimeWinsWhenLive() {
     host.live(id("claude"), id("codex"), id("telegram"));
-    assertThat(resolve(null)).isEqualTo(new Targets.Live(id("claude")));
+    assertThat(resolve(null)).isEqualTo(new Targets.Live(id("claude"), false));
   }
 
   @Test
   void elseTheOneLiveRuntime() {
     host.live(id("codex"));
-    assertThat(resolve(null)).isEqualTo(new Targets.Live(id("codex")));
+    assertThat(resolve(null)).isEqualTo(new Targets.Live(id("codex"), false));
   }
 
   @Test

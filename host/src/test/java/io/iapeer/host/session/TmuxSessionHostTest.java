@@ -198,16 +198,20 @@ class TmuxSessionHostTest {
     assertThat(host.alive(ID)).isFalse();
     assertThat(host.sessionToken(ID)).isEmpty();
     assertThat(host.clientAttached(ID)).isFalse();
+    assertThat(host.attachedIfAlive(ID)).isEmpty();
   }
 
   @Test
   void nobodyIsAttachedUntilAClientAttaches() throws Exception {
+    assertThat(host.attachedIfAlive(ID)).as("no session").isEmpty();
     host.start(tmux.spec(ID, "cat"));
     assertThat(host.clientAttached(ID)).isFalse();
+    assertThat(host.attachedIfAlive(ID)).contains(false);
 
     tmux.attachClient(ID);
 
     await().atMost(Duration.ofSeconds(10)).until(() -> host.clientAttached(ID));
+    assertThat(host.attachedIfAlive(ID)).contains(true);
   }
 
   @Test

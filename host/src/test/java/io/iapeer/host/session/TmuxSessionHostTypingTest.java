@@ -124,7 +124,7 @@ class TmuxSessionHostTypingTest {
   void typingIntoADeadSessionFailsNamingTheTmuxCommand() {
     assertThatThrownBy(() -> host.sendKeys(ID, "Enter")).hasMessageStartingWith("tmux send-keys failed: ");
     assertThatThrownBy(() -> host.capture(ID)).hasMessageStartingWith("tmux capture-pane failed: ");
-    assertThatThrownBy(() -> host.paste(ID, "x", PasteMode.TUI)).hasMessageStartingWith("tmux load-buffer failed: ");
+    assertThatThrownBy(() -> host.paste(ID, "x", PasteMode.TUI)).hasMessageStartingWith("tmux paste-buffer failed: ");
   }
 
   @Test
