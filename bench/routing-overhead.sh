@@ -4,13 +4,14 @@
 # measured in the same run — the same Jetty + MCP SDK stack answering a tool that does nothing
 # (bench/FloorServer.java). Targets: throughput >= 0.6x the floor, p50 <= 1.5x the floor.
 # The two servers are loaded in turns, `rounds` times, and each is judged by its best round, so a
-# burst of other work on a shared machine does not decide the comparison.
+# burst of other work on a shared machine does not decide the comparison. Five rounds by default:
+# the daemon's JIT needs about three to settle (see server_cpu_ms_per_req per round).
 # Prints one logfmt line per round and server, a summary line, and the daemon's RSS after the load.
 # Usage: bench/routing-overhead.sh [clients] [warmup-s] [measure-s] [rounds]
 #        (needs a build: mvn -DskipTests package)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-clients=${1:-16}; warmup=${2:-5}; measure=${3:-15}; rounds=${4:-3}
+clients=${1:-16}; warmup=${2:-5}; measure=${3:-15}; rounds=${4:-5}
 java_home=$(bin/java-home)
 java=$java_home/bin/java
 cp="host/target/iapeer-host.jar:host/target/lib/*"
