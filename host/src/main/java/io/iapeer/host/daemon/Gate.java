@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -63,9 +64,14 @@ final class Gate extends Handler.Wrapper {
     }
   }
 
-  /** A JSON-RPC error body, as MCP clients expect from this endpoint; no CORS headers, ever. */
+  /**
+   * A JSON-RPC error body, as MCP clients expect from this endpoint; no CORS headers, ever. The
+   * request's body is never read, so the connection is closed, and says so: a client that pooled it
+   * would send its next request into a socket the server is closing.
+   */
   private static boolean refuse(Response response, Callback callback, int status, int code, String message) {
     response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     ObjectNode body = Json.object().put("jsonrpc", "2.0").putNull("id");
     body.putObject("error").put("code", code).put("message", message);

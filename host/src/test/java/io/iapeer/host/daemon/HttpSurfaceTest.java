@@ -86,10 +86,11 @@ class HttpSurfaceTest {
   @Test
   void withATokenEveryRequestMustCarryExactlyIt() throws Exception {
     String url = start(Optional.of("secret"));
-    // One client, one connection: a refused header must not stick to the next request on it.
+    // One client: a refused header must not stick to the next request.
     for (String[] auth : new String[][] {{}, {"Authorization", "Bearer nope"}, {"Authorization", "bearer secret"}}) {
       HttpResponse<String> r = post(url, INITIALIZE, auth);
       assertThat(r.statusCode()).isEqualTo(401);
+      assertThat(r.headers().firstValue("connection")).as("its body unread, the connection ends").contains("close");
       assertThat(r.headers().firstValue("content-type")).contains("application/json");
       assertThat(r.headers().firstValue("www-authenticate")).contains("Bearer");
       assertThat(r.body())
@@ -115,6 +116,7 @@ class HttpSurfaceTest {
     String url = start(Optional.empty());
     HttpResponse<String> r = post(url, INITIALIZE, "Origin", origin);
     assertThat(r.statusCode()).isEqualTo(403);
+    assertThat(r.headers().firstValue("connection")).contains("close");
     assertThat(Json.parse(r.body()).path("error").path("message").asString()).startsWith("forbidden origin");
     stillServes(url);
   }
