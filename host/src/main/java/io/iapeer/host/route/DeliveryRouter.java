@@ -88,7 +88,7 @@ public final class DeliveryRouter implements Router, AutoCloseable {
    * one layout and its settings; {@code drainKick} starts draining an ephemeral queue a task joined.
    */
   public static DeliveryRouter forDaemon(Layout layout, Settings settings, Consumer<Identity> drainKick) {
-    return builder(layout, Sessions.of(layout, settings)).settings(settings).standardFacilities(settings)
+    return builder(layout, Sessions.forDaemon(layout, settings)).settings(settings).standardFacilities(settings)
         .drainKick(drainKick).build();
   }
 

@@ -23,6 +23,14 @@ public record Sessions(
     return of(new TmuxSessionHost(layout), new Adapters(layout), settings);
   }
 
+  /**
+   * The daemon's layer: its tmux host keeps a control client on each live session it has looked
+   * at, so a delivery's tmux calls cost no process each.
+   */
+  public static Sessions forDaemon(Layout layout, Settings settings) {
+    return of(TmuxSessionHost.withControlClients(layout), new Adapters(layout), settings);
+  }
+
   public static Sessions of(SessionHost host, Adapters adapters, Settings settings) {
     Launcher.Pause pause = d -> Thread.sleep(d);
     Launcher launcher =

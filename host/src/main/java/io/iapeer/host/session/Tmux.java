@@ -67,8 +67,13 @@ record Tmux(CommandRunner runner, Path socket) {
     return runner.run(new Command(argv(commands), env, stdin));
   }
 
+  /** The client's command line before its commands. */
+  List<String> client() {
+    return List.of(PROGRAM, "-S", socket.toString(), "-f", "/dev/null");
+  }
+
   private List<String> argv(List<List<String>> commands) {
-    List<String> argv = new ArrayList<>(List.of(PROGRAM, "-S", socket.toString(), "-f", "/dev/null"));
+    List<String> argv = new ArrayList<>(client());
     for (int i = 0; i < commands.size(); i++) {
       if (i > 0) {
         argv.add(";");

@@ -30,19 +30,39 @@ public final class TmuxSessionHost implements SessionHost {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final AtomicLong BUFFERS = new AtomicLong();
-  private static final Pattern PANE_STATE = Pattern.compile("([01]) (\\d+) (\\d+)");
+  private static final Pattern PANE_STATE = Pattern.compile("([01]) (\\d+)");
   private static final Pattern TOKEN = Pattern.compile("\\d+:\\$\\d+:%\\d+");
 
   private final Layout layout;
   private final CommandRunner runner;
+  private final Optional<ControlClients> control;
 
   public TmuxSessionHost(Layout layout) {
     this(layout, new ProcessCommandRunner(TIMEOUT));
   }
 
   public TmuxSessionHost(Layout layout, CommandRunner runner) {
+    this(layout, runner, Optional.empty());
+  }
+
+  TmuxSessionHost(Layout layout, CommandRunner runner, Optional<ControlClients> control) {
     this.layout = layout;
     this.runner = runner;
+    this.control = control;
+  }
+
+  /**
+   * A host for a long-lived process, the daemon: the calls a delivery makes on a live session go
+   * through a control client kept attached to it ({@link ControlClient}) instead of a client
+   * process each. A verb's short run would spend more attaching than it saves.
+   */
+  public static TmuxSessionHost withControlClients(Layout layout) {
+    return new TmuxSessionHost(layout, new ProcessCommandRunner(TIMEOUT), Optional.of(new ControlClients(TIMEOUT)));
+  }
+
+  /** Detaches the control clients, if any; the host stays usable through client processes. */
+  public void closeControlClients() {
+    control.ifPresent(ControlClients::close);
   }
 
   @Override
@@ -113,15 +133,17 @@ public final class TmuxSessionHost implements SessionHost {
     return attachedIfAlive(id).isPresent();
   }
 
-  /** One client call: the pane's state and the session's attached-client count. */
+  /** One client call: the pane's state and the session's clients. */
   @Override
   public Optional<Boolean> attachedIfAlive(Identity id) {
-    Optional<Matcher> pane = describe(id, "#{pane_dead} #{pid} #{session_attached}", PANE_STATE);
+    Optional<List<String>> lines =
+        look(id, List.of(display(id, "#{pane_dead} #{pid}"), clients(id)));
+    Optional<Matcher> pane = lines.map(l -> PANE_STATE.matcher(l.getFirst())).filter(Matcher::matches);
     if (pane.isEmpty()) {
       return Optional.empty();
     }
     if (pane.get().group(1).equals("0")) {
-      return Optional.of(!pane.get().group(3).equals("0"));
+      return Optional.of(watched(lines.get().subList(1, lines.get().size())));
     }
     // tmux up to 3.4 can lose the SIGCHLD of a pane's process (3.3a here: about one death in five
     // under test load). With remain-on-exit the dead pane then stays and pane-died never fires.
@@ -155,12 +177,12 @@ public final class TmuxSessionHost implements SessionHost {
 
   @Override
   public String capture(Identity id) {
-    return tmux(id).require("capture-pane", "-p", "-t", Tmux.pane(id)).out();
+    return require(id, List.of("capture-pane", "-p", "-t", Tmux.pane(id))).out();
   }
 
   @Override
   public String captureStyled(Identity id) {
-    return tmux(id).require("capture-pane", "-p", "-e", "-t", Tmux.pane(id)).out();
+    return require(id, List.of("capture-pane", "-p", "-e", "-t", Tmux.pane(id))).out();
   }
 
   @Override
@@ -177,8 +199,10 @@ public final class TmuxSessionHost implements SessionHost {
       args.add("-r");
     }
     args.addAll(List.of("-b", buffer, "-t", Tmux.pane(id)));
-    // One client call, which costs more than either command; a failed load stops the paste.
-    Result paste = tmux.input(text, List.of(List.of("load-buffer", "-b", buffer, "-"), args));
+    // One client call, which costs more than either command; a failed load stops the paste. A
+    // control client has no stdin of its own to load from, but its lines carry any length.
+    Result paste = onControl(tmux, List.of(List.of("set-buffer", "-b", buffer, "--", text), args))
+        .orElseGet(() -> tmux.input(text, List.of(List.of("load-buffer", "-b", buffer, "-"), args)));
     if (!paste.ok()) {
       // -d deletes the buffer once pasted; one a failed paste left is deleted here
       tmux.run("delete-buffer", "-b", buffer);
@@ -190,37 +214,57 @@ public final class TmuxSessionHost implements SessionHost {
   public void sendKeys(Identity id, String... keys) {
     List<String> args = new ArrayList<>(List.of("send-keys", "-t", Tmux.pane(id)));
     args.addAll(List.of(keys));
-    tmux(id).require(args);
+    require(id, args);
   }
 
   @Override
   public void sendLiteral(Identity id, String text) {
     // "--": text that starts with "-" is text, not an option.
-    tmux(id).require(List.of("send-keys", "-t", Tmux.pane(id), "-l", "--", text));
+    require(id, List.of("send-keys", "-t", Tmux.pane(id), "-l", "--", text));
   }
 
   @Override
   public Optional<String> sessionToken(Identity id) {
     // Every launch starts a new server whose first session and pane are $0 and %0 again, so the
     // pane's process id tells one launch from the next.
-    return describe(id, "#{pane_pid}:#{session_id}:#{pane_id}", TOKEN).map(Matcher::group);
+    return look(id, List.of(display(id, "#{pane_pid}:#{session_id}:#{pane_id}")))
+        .map(lines -> TOKEN.matcher(lines.getFirst()))
+        .filter(Matcher::matches)
+        .map(Matcher::group);
   }
 
   /**
-   * Formats {@code format} for the session's pane, empty when there is no such session.
+   * The output lines of {@code queries} on the session, empty when there is no such session:
    * display-message alone answers even for a missing target, so has-session goes first in the
-   * same call, and the answer must match {@code shape}.
+   * same call. A session found this way gets a control client, where the host keeps them.
    */
-  private Optional<Matcher> describe(Identity id, String format, Pattern shape) {
+  private Optional<List<String>> look(Identity id, List<List<String>> queries) {
     Tmux tmux = tmux(id);
     if (!Files.exists(tmux.socket())) {
       return Optional.empty();
     }
-    Result r = tmux.sequence(List.of(
-        List.of("has-session", "-t", Tmux.session(id)),
-        List.of("display-message", "-p", "-t", Tmux.pane(id), format)));
-    Matcher m = shape.matcher(r.out().strip());
-    return r.ok() && m.matches() ? Optional.of(m) : Optional.empty();
+    List<List<String>> commands = new ArrayList<>(List.of(List.of("has-session", "-t", Tmux.session(id))));
+    commands.addAll(queries);
+    Result r = onControl(tmux, commands).orElseGet(() -> tmux.sequence(commands));
+    if (!r.ok() || r.out().isEmpty()) {
+      return Optional.empty();
+    }
+    control.ifPresent(c -> c.attachSoon(tmux.socket(), tmux.client(), Tmux.session(id), clientEnv()));
+    return Optional.of(r.out().lines().toList());
+  }
+
+  private static List<String> display(Identity id, String format) {
+    return List.of("display-message", "-p", "-t", Tmux.pane(id), format);
+  }
+
+  private static List<String> clients(Identity id) {
+    return List.of("list-clients", "-t", Tmux.session(id), "-F", "#{client_flags}");
+  }
+
+  /** Whether any of these clients (their flags, a line each) shows the pane to someone. */
+  private static boolean watched(List<String> clientFlags) {
+    return clientFlags.stream()
+        .anyMatch(flags -> !flags.isBlank() && !List.of(flags.split(",")).contains(ControlClient.NO_OUTPUT));
   }
 
   @Override
@@ -229,16 +273,36 @@ public final class TmuxSessionHost implements SessionHost {
     if (!Files.exists(tmux.socket())) {
       return false;
     }
-    Result r = tmux.run("list-clients", "-t", Tmux.session(id), "-F", "#{client_name}");
-    return r.ok() && !r.out().isBlank();
+    List<List<String>> commands = List.of(clients(id));
+    Result r = onControl(tmux, commands).orElseGet(() -> tmux.sequence(commands));
+    return r.ok() && watched(r.out().lines().toList());
+  }
+
+  /** Runs {@code commands} through the server's control client, empty when it has none ready. */
+  private Optional<Result> onControl(Tmux tmux, List<List<String>> commands) {
+    return control.flatMap(c -> c.ready(tmux.socket())).flatMap(c -> c.run(commands));
+  }
+
+  /** One command on the session, through its control client when ready; a failure throws. */
+  private Result require(Identity id, List<String> command) {
+    Tmux tmux = tmux(id);
+    Result r = onControl(tmux, List.of(command)).orElseGet(() -> tmux.run(command));
+    if (!r.ok()) {
+      throw new TmuxException(command.getFirst(), r.failure());
+    }
+    return r;
+  }
+
+  /** What a control client runs with: ours, without a TMUX that would make it a nested client. */
+  private Map<String, String> clientEnv() {
+    return layout.env().without("TMUX", "TMUX_PANE").vars();
   }
 
   @Override
   public AttachInvocation attachCommand(Identity id) {
     Tmux tmux = tmux(id);
     return new AttachInvocation(
-        List.of(Tmux.PROGRAM, "-S", tmux.socket().toString(), "attach", "-t", Tmux.session(id)),
-        layout.env().without("TMUX", "TMUX_PANE").vars());
+        List.of(Tmux.PROGRAM, "-S", tmux.socket().toString(), "attach", "-t", Tmux.session(id)), clientEnv());
   }
 
   /** The identity's server, refusing a socket path the kernel would cut (06 D7). */

@@ -32,12 +32,26 @@ public final class Typist {
     public static final Duration PASTE_WAIT = Duration.ofMillis(1500);
     public static final Duration CLEAR_WAIT = Duration.ofMillis(500);
     /**
-     * Every poll, screen and transcript alike. 03 §7.1 says 40 and 100 ms; on the typing benchmark
-     * (bench/typing-latency.sh) waiting that long to look was most of what we cost over a bare paste.
+     * The longest pause between two looks at the screen. 03 §7.1 says 40 and 100 ms; on the typing
+     * benchmark (bench/typing-latency.sh) waiting that long to look was most of what we cost over
+     * a bare paste.
      */
     public static final Duration TICK = Duration.ofMillis(20);
-    /** Looking for a transcript record is a stat and a read, no tmux client: it looks more often. */
-    public static final Duration RECORD_TICK = Duration.ofMillis(5);
+    /**
+     * The shortest pause between two looks, and the one between looks at the transcript, which
+     * cost a stat and a read.
+     */
+    public static final Duration RECORD_TICK = Duration.ofMillis(2);
+
+    /**
+     * The pause after a look at the screen that took {@code look}: as long again, within
+     * RECORD_TICK..TICK. A look through a tmux process (10 ms and more) is not repeated back to
+     * back, taking CPU from the agent drawing the screen; one through a control client (under a
+     * millisecond) is repeated soon, since it would otherwise be most of the wait.
+     */
+    static Duration after(Duration look) {
+      return look.compareTo(RECORD_TICK) < 0 ? RECORD_TICK : look.compareTo(TICK) > 0 ? TICK : look;
+    }
   }
 
   private final SessionHost host;
@@ -89,8 +103,12 @@ public final class Typist {
       throws InterruptedException {
     boolean byTranscript = adapter.deliveryConfirm() == RuntimeAdapter.DeliveryConfirm.TRANSCRIPT;
     long start = System.nanoTime();
-    while (elapsed(start).compareTo(Timings.PASTE_WAIT) < 0 && !holdsPaste(id, adapter, tail)) {
-      pause.sleep(Timings.TICK);
+    while (elapsed(start).compareTo(Timings.PASTE_WAIT) < 0) {
+      long look = System.nanoTime();
+      if (holdsPaste(id, adapter, tail)) {
+        break;
+      }
+      pause.sleep(Timings.after(elapsed(look)));
     }
     while (elapsed(start).compareTo(timings.submitBudget()) < 0) {
       host.sendKeys(id, "Enter");
@@ -99,10 +117,18 @@ public final class Typist {
       if (recorded.getAsBoolean()) {
         return true;
       }
+      Duration look = Duration.ZERO;
       while (elapsed(pressed).compareTo(Timings.CLEAR_WAIT) < 0) {
-        pause.sleep(byTranscript ? Timings.RECORD_TICK : Timings.TICK);
-        if (recorded.getAsBoolean() || !byTranscript && !holdsPaste(id, adapter, tail)) {
+        pause.sleep(Timings.after(look));
+        if (recorded.getAsBoolean()) {
           return true;
+        }
+        if (!byTranscript) {
+          long at = System.nanoTime();
+          if (!holdsPaste(id, adapter, tail)) {
+            return true;
+          }
+          look = elapsed(at);
         }
       }
       if (byTranscript && !holdsPaste(id, adapter, tail)) {

@@ -17,18 +17,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Reading and typing into a live session on real tmux (03 §7.1 steps 1–3, §7.2). */
 class TmuxSessionHostTypingTest {
-  private static final Identity ID = new Identity("sh", "demo");
+  static final Identity ID = new Identity("sh", "demo");
   /** An envelope's awkward parts: CDATA end, the closing tag, both quotes, non-ASCII, a final ';'. */
   private static final String ENVELOPE = "<iap from=\"a\">\n<![CDATA[x ]]> 'y'\n</iap> héllo ✓ end;";
 
   @TempDir Path temp;
-  private TmuxSandbox tmux;
-  private SessionHost host;
+  TmuxSandbox tmux;
+  SessionHost host;
 
   @BeforeEach
   void setUp() throws Exception {
     tmux = new TmuxSandbox(temp);
-    host = tmux.host;
+    host = host(tmux);
   }
 
   @AfterEach
@@ -36,11 +36,21 @@ class TmuxSessionHostTypingTest {
     tmux.close();
   }
 
+  /** The host under test. */
+  SessionHost host(TmuxSandbox sandbox) {
+    return sandbox.host;
+  }
+
+  /** Starts the session that the test reads and types into. */
+  void start(SessionSpec spec) {
+    host.start(spec);
+  }
+
   /** A program that asks for bracketed paste, then records every byte it receives in raw mode. */
   private Path startRecorder(boolean bracketed) {
     Path bytes = temp.resolve("bytes");
     String mode = bracketed ? "printf '\\033[?2004h'; " : "";
-    host.start(tmux.spec(ID, "/bin/sh", "-c",
+    start(tmux.spec(ID, "/bin/sh", "-c",
         "stty raw -echo; " + mode + "echo recording; exec cat > \"$0\"", bytes.toString()));
     await().until(() -> host.capture(ID).contains("recording"));
     return bytes;
@@ -52,14 +62,14 @@ class TmuxSessionHostTypingTest {
 
   @Test
   void captureShowsWhatTheProgramPrinted() {
-    host.start(tmux.spec(ID, "/bin/sh", "-c", "echo captured-text; exec cat"));
+    start(tmux.spec(ID, "/bin/sh", "-c", "echo captured-text; exec cat"));
 
     await().until(() -> host.capture(ID).contains("captured-text"));
   }
 
   @Test
   void theStyledCaptureKeepsTheEscapesThatThePlainOneDrops() {
-    host.start(tmux.spec(ID, "/bin/sh", "-c", "printf '\\033[2mghost\\033[0m typed\\n'; exec cat"));
+    start(tmux.spec(ID, "/bin/sh", "-c", "printf '\\033[2mghost\\033[0m typed\\n'; exec cat"));
 
     await().until(() -> host.capture(ID).contains("ghost typed"));
     assertThat(host.captureStyled(ID)).contains("\u001b[2mghost").contains("typed");
@@ -96,7 +106,7 @@ class TmuxSessionHostTypingTest {
 
   @Test
   void catVShowsThePasteMarkersAndEveryLine() {
-    host.start(tmux.spec(ID, "/bin/sh", "-c", "printf '\\033[?2004h'; echo ready; exec cat -v"));
+    start(tmux.spec(ID, "/bin/sh", "-c", "printf '\\033[?2004h'; echo ready; exec cat -v"));
     await().until(() -> host.capture(ID).contains("ready"));
 
     host.paste(ID, ENVELOPE, PasteMode.TUI);

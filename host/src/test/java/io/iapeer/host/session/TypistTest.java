@@ -312,4 +312,11 @@ class TypistTest {
     assertThat(Typist.tailMarker("a\n  b  \n\n")).isEqualTo("b");
     assertThat(Typist.tailMarker("only")).isEqualTo("only");
   }
+
+  @Test
+  void aLookAtTheScreenIsFollowedByAPauseAsLongWithinTheTicks() {
+    assertThat(Typist.Timings.after(Duration.ofMillis(0))).isEqualTo(Typist.Timings.RECORD_TICK);
+    assertThat(Typist.Timings.after(Duration.ofMillis(7))).isEqualTo(Duration.ofMillis(7));
+    assertThat(Typist.Timings.after(Duration.ofMillis(60))).isEqualTo(Typist.Timings.TICK);
+  }
 }
