@@ -43,7 +43,9 @@ final class ControlClient implements AutoCloseable {
     this.process = process;
     this.in = process.getOutputStream();
     this.timeout = timeout;
-    Thread.ofVirtual().name("tmux-control-" + process.pid()).start(this::read);
+    // A platform thread: it blocks in a pipe read for the session's whole life, which on a virtual
+    // thread would hold a carrier of the pool that runs the daemon's requests.
+    Thread.ofPlatform().daemon().name("tmux-control-" + process.pid()).start(this::read);
   }
 
   /**
