@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,21 +79,29 @@ final class ControlClient implements AutoCloseable {
 
   /**
    * Runs {@code commands} in order and stops at the first that fails, as tmux's {@code ;} does:
-   * the same exit, output and error a client process would give. Empty when the client is gone,
-   * went silent past the timeout, or an argument cannot travel on a line (a NUL); the caller then
-   * uses a client process.
+   * the same exit, output and error a client process would give. Empty when nothing was sent —
+   * the client is gone, or an argument cannot travel on a line (a NUL) — and the caller may use a
+   * client process instead. Once a command went out it may have run, so a client that ends or
+   * falls silent past the timeout after that gives a failure (exit -1): running the commands
+   * again through a process could paste a message twice.
    */
   synchronized Optional<Result> run(List<List<String>> commands) {
-    StringBuilder out = new StringBuilder();
+    List<String> lines = new ArrayList<>();
     for (List<String> command : commands) {
       Optional<String> line = line(command);
       if (line.isEmpty()) {
         return Optional.empty();
       }
-      Optional<Block> answer = send(line.get());
+      lines.add(line.get());
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < lines.size(); i++) {
+      boolean written = write(lines.get(i));
+      Optional<Block> answer = written ? next() : Optional.empty();
       if (answer.isEmpty()) {
         close();
-        return Optional.empty();
+        return i == 0 && !written ? Optional.empty()
+            : Optional.of(new Result(-1, out.toString(), "the tmux control client ended before it answered"));
       }
       if (!answer.get().ok()) {
         return Optional.of(new Result(1, out.toString(), answer.get().text()));
@@ -102,17 +111,19 @@ final class ControlClient implements AutoCloseable {
     return Optional.of(new Result(0, out.toString(), ""));
   }
 
-  private Optional<Block> send(String line) {
+  /** False when the line could not be written, as to a client that is gone. */
+  private boolean write(String line) {
     if (!open()) {
-      return Optional.empty();
+      return false;
     }
     try {
       in.write(line.getBytes(StandardCharsets.UTF_8));
       in.flush();
+      return true;
     } catch (IOException e) {
-      return Optional.empty();
+      open = false;
+      return false;
     }
-    return next();
   }
 
   private Optional<Block> next() {

@@ -104,6 +104,24 @@ class ControlClientTest {
   }
 
   @Test
+  void aCommandThatWentOutUnansweredFailsInsteadOfBeingHandedToAProcess() {
+    tmux.host.start(tmux.spec(ID, "cat"));
+    ControlClient c = ControlClient.attach(client.client(), Tmux.session(ID), tmux.env(), Duration.ofSeconds(2))
+        .orElseThrow();
+    opened.add(c);
+
+    // wait-for answers at once but holds the client's queue until someone signals the channel:
+    // the next command goes out and waits past the 2 s this client waits
+    Optional<Result> r = c.run(List.of(List.of("wait-for", "never-signalled"), List.of("display-message", "-p", "x")));
+
+    assertThat(r).isPresent();
+    assertThat(r.get().exit()).isEqualTo(-1);
+    assertThat(r.get().failure()).isEqualTo("the tmux control client ended before it answered");
+    assertThat(c.open()).isFalse();
+    assertThat(c.run(List.of(List.of("list-sessions")))).as("nothing sent now").isEmpty();
+  }
+
+  @Test
   void thereIsNoClientForAMissingSession() {
     tmux.host.start(tmux.spec(ID, "cat"));
 
