@@ -2,11 +2,11 @@ package io.iapeer.host.session;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The daemon's control clients, one per session socket. A client is attached in the background
@@ -17,15 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ControlClients implements AutoCloseable {
   static final Duration RETRY_AFTER = Duration.ofMinutes(1);
 
-  private final Duration timeout;
   private final Map<Path, ControlClient> clients = new ConcurrentHashMap<>();
   private final Map<Path, Long> failedAt = new ConcurrentHashMap<>();
   private final Set<Path> attaching = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
-
-  ControlClients(Duration timeout) {
-    this.timeout = timeout;
-  }
 
   /** The socket's client if it is attached and open; one whose session ended is dropped. */
   Optional<ControlClient> ready(Path socket) {
@@ -38,15 +33,17 @@ final class ControlClients implements AutoCloseable {
     return Optional.ofNullable(c);
   }
 
-  /** Starts attaching a client to {@code session} unless one is there, on its way, or failed lately. */
-  void attachSoon(Path socket, List<String> client, String session, Map<String, String> env) {
+  /**
+   * Runs {@code attach} in the background unless the socket's client is there, on its way, or
+   * failed lately; the caller pays nothing else on a hot path.
+   */
+  void attachSoon(Path socket, Supplier<Optional<ControlClient>> attach) {
     if (closed || clients.containsKey(socket) || recentlyFailed(socket) || !attaching.add(socket)) {
       return;
     }
     Thread.ofVirtual().name("tmux-control-attach").start(() -> {
       try {
-        Optional<ControlClient> c = ControlClient.attach(client, session, env, timeout);
-        c.ifPresentOrElse(cc -> keep(socket, cc), () -> failedAt.put(socket, System.nanoTime()));
+        attach.get().ifPresentOrElse(cc -> keep(socket, cc), () -> failedAt.put(socket, System.nanoTime()));
       } finally {
         attaching.remove(socket);
       }

@@ -57,7 +57,7 @@ public final class TmuxSessionHost implements SessionHost {
    * process each. A verb's short run would spend more attaching than it saves.
    */
   public static TmuxSessionHost withControlClients(Layout layout) {
-    return new TmuxSessionHost(layout, new ProcessCommandRunner(TIMEOUT), Optional.of(new ControlClients(TIMEOUT)));
+    return new TmuxSessionHost(layout, new ProcessCommandRunner(TIMEOUT), Optional.of(new ControlClients()));
   }
 
   /** Detaches the control clients, if any; the host stays usable through client processes. */
@@ -249,7 +249,8 @@ public final class TmuxSessionHost implements SessionHost {
     if (!r.ok() || r.out().isEmpty()) {
       return Optional.empty();
     }
-    control.ifPresent(c -> c.attachSoon(tmux.socket(), tmux.client(), Tmux.session(id), clientEnv()));
+    control.ifPresent(c -> c.attachSoon(tmux.socket(),
+        () -> ControlClient.attach(tmux.client(), Tmux.session(id), clientEnv(), TIMEOUT)));
     return Optional.of(r.out().lines().toList());
   }
 

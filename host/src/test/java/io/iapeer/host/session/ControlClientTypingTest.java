@@ -26,7 +26,7 @@ class ControlClientTypingTest extends TmuxSessionHostTypingTest {
         processes.add(c.argv());
       }
       return real.run(c);
-    }, Optional.of(new ControlClients(Duration.ofSeconds(10))));
+    }, Optional.of(new ControlClients()));
     return controlled;
   }
 
