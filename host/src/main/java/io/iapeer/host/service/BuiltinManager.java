@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongPredicate;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -205,11 +207,12 @@ public final class BuiltinManager implements ServiceManager {
     if (host.isPresent()) {
       return host.get();
     }
-    if (!waitFor(() -> control.job(label).isPresent(), JOB_WAIT)) {
+    Optional<Long> started = waitForJob(label, p -> true, JOB_WAIT);
+    if (started.isEmpty()) {
       return ServiceResult.failed(label + " did not start within " + JOB_WAIT.toSeconds() + " s — see "
           + layout.serviceHostLog() + stderrOf(path));
     }
-    return new ServiceResult(State.LOADED, "pid " + control.job(label).orElseThrow());
+    return new ServiceResult(State.LOADED, "pid " + started.get());
   }
 
   @Override
@@ -272,11 +275,10 @@ public final class BuiltinManager implements ServiceManager {
     if (host.isPresent()) {
       return host.get();
     }
-    boolean restarted = waitFor(
-        () -> control.job(label).filter(p -> !before.equals(Optional.of(p))).isPresent(),
-        settings.serviceStopTimeout().plus(JOB_WAIT));
-    return restarted
-        ? new ServiceResult(State.RESTARTED, "pid " + control.job(label).orElseThrow())
+    Optional<Long> restarted = waitForJob(
+        label, p -> !before.equals(Optional.of(p)), settings.serviceStopTimeout().plus(JOB_WAIT));
+    return restarted.isPresent()
+        ? new ServiceResult(State.RESTARTED, "pid " + restarted.get())
         : ServiceResult.failed(label + " did not come back — see " + layout.serviceHostLog()
             + "; restart it by hand: " + restartHint(label));
   }
@@ -343,6 +345,19 @@ public final class BuiltinManager implements ServiceManager {
     }
     control.rescan(host.get());
     return Optional.empty();
+  }
+
+  /**
+   * The pid of the label's job once one that {@code wanted} shows up, as seen then: a job that
+   * dies at once (a broken launcher) may be gone by a second look.
+   */
+  private Optional<Long> waitForJob(String label, LongPredicate wanted, Duration budget) {
+    AtomicReference<Optional<Long>> seen = new AtomicReference<>();
+    boolean found = waitFor(() -> {
+      seen.set(control.job(label).filter(wanted::test));
+      return seen.get().isPresent();
+    }, budget);
+    return found ? seen.get() : Optional.empty();
   }
 
   private boolean waitFor(java.util.function.BooleanSupplier done, Duration budget) {
