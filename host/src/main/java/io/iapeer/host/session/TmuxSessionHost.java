@@ -245,7 +245,7 @@ public final class TmuxSessionHost implements SessionHost {
     }
     List<List<String>> commands = new ArrayList<>(List.of(List.of("has-session", "-t", Tmux.session(id))));
     commands.addAll(queries);
-    Result r = onControl(tmux, commands).orElseGet(() -> tmux.sequence(commands));
+    Result r = onSession(tmux, commands);
     if (!r.ok() || r.out().isEmpty()) {
       return Optional.empty();
     }
@@ -275,8 +275,13 @@ public final class TmuxSessionHost implements SessionHost {
       return false;
     }
     List<List<String>> commands = List.of(clients(id));
-    Result r = onControl(tmux, commands).orElseGet(() -> tmux.sequence(commands));
+    Result r = onSession(tmux, commands);
     return r.ok() && watched(r.out().lines().toList());
+  }
+
+  /** {@code commands} in one call: through the server's control client when ready, else a client process. */
+  private Result onSession(Tmux tmux, List<List<String>> commands) {
+    return onControl(tmux, commands).orElseGet(() -> tmux.sequence(commands));
   }
 
   /** Runs {@code commands} through the server's control client, empty when it has none ready. */
@@ -287,7 +292,7 @@ public final class TmuxSessionHost implements SessionHost {
   /** One command on the session, through its control client when ready; a failure throws. */
   private Result require(Identity id, List<String> command) {
     Tmux tmux = tmux(id);
-    Result r = onControl(tmux, List.of(command)).orElseGet(() -> tmux.run(command));
+    Result r = onSession(tmux, List.of(command));
     if (!r.ok()) {
       throw new TmuxException(command.getFirst(), r.failure());
     }
