@@ -30,7 +30,8 @@ record Sender(
     }
     note.accept("no daemon answered on " + daemon.socket() + " — sending in-process");
     try {
-      return local.get().send(Callers.fromFlag(from, registry.get()), request);
+      RegistrySnapshot read = registry.get();
+      return local.get().send(Callers.fromFlag(from, read), request, read);
     } catch (IapException e) {
       return new Refused(e.getMessage());
     }

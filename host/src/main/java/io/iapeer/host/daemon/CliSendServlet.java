@@ -50,9 +50,10 @@ final class CliSendServlet extends HttpServlet {
     SendRequest request = Wire.readRequest(body, "cli");
     RouteResult result;
     try {
-      Caller caller = Callers.fromFlag(from, registry.get());
+      RegistrySnapshot read = registry.get();
+      Caller caller = Callers.fromFlag(from, read);
       log.trace("cli/send caller=" + caller.address());
-      result = router.send(caller, request);
+      result = router.send(caller, request, read);
     } catch (IapException e) {
       log.trace("cli/send REJECTED caller=" + (from.isEmpty() ? "-" : from));
       result = new Refused(e.getMessage());

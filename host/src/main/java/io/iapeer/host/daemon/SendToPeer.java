@@ -100,9 +100,11 @@ final class SendToPeer {
 
   CallToolResult call(McpTransportContext context, CallToolRequest request) {
     Object header = context.get(IDENTITY);
+    RegistrySnapshot read;
     Caller caller;
     try {
-      caller = Callers.fromHeader(header instanceof String s ? s : null, registry.get());
+      read = registry.get();
+      caller = Callers.fromHeader(header instanceof String s ? s : null, read);
     } catch (IapException e) {
       log.trace("tools/call REJECTED tool=" + request.name() + " caller=" + (header == null ? "-" : header));
       return error(e.getMessage());
@@ -110,7 +112,7 @@ final class SendToPeer {
     log.trace("tools/call tool=" + request.name() + " caller=" + caller.address());
     RouteResult result;
     try {
-      result = router.send(caller, coerce(request.arguments()));
+      result = router.send(caller, coerce(request.arguments()), read);
     } catch (IapException e) {
       return error(e.getMessage());
     } catch (RuntimeException e) {

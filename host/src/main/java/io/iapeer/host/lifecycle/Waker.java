@@ -43,6 +43,7 @@ public final class Waker implements Wake {
    * @param task the first message (the wire envelope for a message wake); may be empty
    * @param replaceLive {@code new}: end a live session (no death recorded) inside the wake lock
    * @param extraArgs the caller's extra arguments for the runtime (folder launch)
+   * @param registry the registry as the caller read it just now; empty = read it here
    */
   public record Request(
       String personality,
@@ -51,30 +52,37 @@ public final class Waker implements Wake {
       String task,
       WakeMode mode,
       boolean replaceLive,
-      List<String> extraArgs) {
+      List<String> extraArgs,
+      Optional<RegistrySnapshot> registry) {
 
     public Request {
       extraArgs = List.copyOf(extraArgs);
     }
 
     public static Request message(String personality, Optional<String> runtime, Optional<String> topic, String task) {
-      return new Request(personality, runtime, topic, task, WakeMode.MESSAGE, false, List.of());
+      return new Request(personality, runtime, topic, task, WakeMode.MESSAGE, false, List.of(), Optional.empty());
     }
 
     public static Request fresh(String personality, Optional<String> runtime, String task) {
-      return new Request(personality, runtime, Optional.empty(), task, WakeMode.FRESH, false, List.of());
+      return new Request(personality, runtime, Optional.empty(), task, WakeMode.FRESH, false, List.of(),
+          Optional.empty());
     }
 
     public static Request resume(String personality, String runtime) {
-      return new Request(personality, Optional.of(runtime), Optional.empty(), "", WakeMode.RESUME, false, List.of());
+      return new Request(personality, Optional.of(runtime), Optional.empty(), "", WakeMode.RESUME, false, List.of(),
+          Optional.empty());
     }
 
     public Request withExtraArgs(List<String> args) {
-      return new Request(personality, runtime, topic, task, mode, replaceLive, args);
+      return new Request(personality, runtime, topic, task, mode, replaceLive, args, registry);
     }
 
     public Request replacingLive() {
-      return new Request(personality, runtime, topic, task, mode, true, extraArgs);
+      return new Request(personality, runtime, topic, task, mode, true, extraArgs, registry);
+    }
+
+    public Request readFrom(RegistrySnapshot snapshot) {
+      return new Request(personality, runtime, topic, task, mode, replaceLive, extraArgs, Optional.of(snapshot));
     }
   }
 
@@ -112,7 +120,7 @@ public final class Waker implements Wake {
   /** A message wake from the router (02 §9.4). */
   @Override
   public Outcome wake(Wake.Request req) {
-    Result r = wake(Request.message(req.personality(), req.runtime(), req.topic(), req.task()));
+    Result r = wake(Request.message(req.personality(), req.runtime(), req.topic(), req.task()).readFrom(req.registry()));
     if (r.ready()) {
       return Outcome.ready(r.runtime().orElseThrow(), r.woke(), r.taskDelivered().orElse(true));
     }
@@ -136,7 +144,7 @@ public final class Waker implements Wake {
 
   private Result resolve(Request req) {
     String p = req.personality();
-    RegistrySnapshot registry = lc.registry().read();
+    RegistrySnapshot registry = req.registry().orElseGet(() -> lc.registry().read());
     Optional<PeerRecord> found = registry.find(p);
     if (found.isEmpty()) {
       return Result.failed("unknown peer \"" + p + "\"");

@@ -108,8 +108,17 @@ public final class DeliveryRouter implements Router, AutoCloseable {
 
   @Override
   public RouteResult send(Caller caller, SendRequest req) {
+    return send(caller, req, Optional.empty());
+  }
+
+  @Override
+  public RouteResult send(Caller caller, SendRequest req, RegistrySnapshot registry) {
+    return send(caller, req, Optional.of(registry));
+  }
+
+  private RouteResult send(Caller caller, SendRequest req, Optional<RegistrySnapshot> read) {
     long start = System.nanoTime();
-    RouteResult result = routeGuarded(caller, req, Mode.SEND);
+    RouteResult result = routeGuarded(caller, req, Mode.SEND, read);
     long ms = Duration.ofNanos(System.nanoTime() - start).toMillis();
     log.ifPresent(l -> l.delivery(caller, req, result, ms));
     if (result instanceof RouteResult.Accepted a
@@ -142,9 +151,10 @@ public final class DeliveryRouter implements Router, AutoCloseable {
     return composer.map(q -> q.depth(target)).orElse(0);
   }
 
-  private RouteResult routeGuarded(Caller caller, SendRequest req, Mode mode) {
+  /** @param read the registry as this request already read it; empty = read it now */
+  private RouteResult routeGuarded(Caller caller, SendRequest req, Mode mode, Optional<RegistrySnapshot> read) {
     try {
-      return route(caller, req, mode);
+      return route(caller, req, mode, read);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new RouteResult.Refused("delivery to \"" + req.personality() + "\" interrupted; message NOT delivered");
@@ -154,7 +164,8 @@ public final class DeliveryRouter implements Router, AutoCloseable {
     }
   }
 
-  private RouteResult route(Caller caller, SendRequest req, Mode mode) throws InterruptedException {
+  private RouteResult route(Caller caller, SendRequest req, Mode mode, Optional<RegistrySnapshot> read)
+      throws InterruptedException {
     // The acceptance instant, to the second: the envelope's ts and the result's are the same (06 D16).
     Instant ts = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     Optional<String> invalid = Validation.check(req);
@@ -162,7 +173,7 @@ public final class DeliveryRouter implements Router, AutoCloseable {
       return refused(invalid.get());
     }
     String x = req.personality();
-    RegistrySnapshot snapshot = registry.read();
+    RegistrySnapshot snapshot = read.orElseGet(registry::read);
     Optional<PeerRecord> found = snapshot.find(x);
     if (found.isEmpty()) {
       return refused(Validation.notInIndex(x));
@@ -197,7 +208,7 @@ public final class DeliveryRouter implements Router, AutoCloseable {
     if (!mode.wake() || wake.isEmpty()) {
       return refused(offline);
     }
-    return woken(caller, req, target, cwd, envelope, ts, mode);
+    return woken(caller, req, target, snapshot, envelope, ts, mode);
   }
 
   /**
@@ -247,11 +258,10 @@ public final class DeliveryRouter implements Router, AutoCloseable {
   }
 
   /** 02 §9.1 step 8 and §9.4. */
-  private RouteResult woken(
-      Caller caller, SendRequest req, PeerRecord target, Path cwd, String envelope, Instant ts, Mode mode)
-      throws InterruptedException {
+  private RouteResult woken(Caller caller, SendRequest req, PeerRecord target, RegistrySnapshot snapshot,
+      String envelope, Instant ts, Mode mode) throws InterruptedException {
     String x = target.personality();
-    Wake.Outcome out = wake.get().wake(new Wake.Request(x, req.runtime(), req.topic(), envelope));
+    Wake.Outcome out = wake.get().wake(new Wake.Request(x, req.runtime(), req.topic(), envelope, snapshot));
     if (!out.ready()) {
       if (out.stopped()) {
         return refused(out.reason().orElse("peer \"" + x + "\" is stopped and not accepting messages"));
@@ -277,7 +287,7 @@ public final class DeliveryRouter implements Router, AutoCloseable {
       return new RouteResult.Accepted(id, true, ts, Optional.empty());
     }
     // Another sender's wake won: this message goes the live path (02 §9.4).
-    return liveHit(caller, req, live, cwd, envelope, ts, mode);
+    return liveHit(caller, req, live, Path.of(target.cwd()), envelope, ts, mode);
   }
 
   /** Types into the live session and answers the rung observed (06 D2). */
@@ -385,7 +395,7 @@ public final class DeliveryRouter implements Router, AutoCloseable {
     }
     SendRequest notice = new SendRequest(
         sender.personality(), Optional.of(sender.runtime()), body, Optional.of(noticeTopic), List.of(), "notice");
-    RouteResult r = routeGuarded(from, notice, Mode.NOTICE);
+    RouteResult r = routeGuarded(from, notice, Mode.NOTICE, Optional.of(snapshot));
     log.ifPresent(l -> l.failedNotify(from.address().address(), sender.personality(), sender.runtime(),
         Optional.of(noticeTopic), r));
   }

@@ -1,6 +1,7 @@
 package io.iapeer.host.route;
 
 import io.iapeer.core.registry.Caller;
+import io.iapeer.core.registry.RegistrySnapshot;
 
 /**
  * Route-and-deliver (02 §9): the one routine behind the {@code send_to_peer} tool and
@@ -10,4 +11,12 @@ import io.iapeer.core.registry.Caller;
 @FunctionalInterface
 public interface Router {
   RouteResult send(Caller caller, SendRequest request);
+
+  /**
+   * The same, given the registry as this request already read it to resolve {@code caller}: one
+   * read then serves the caller, the target and a wake. This default reads it again.
+   */
+  default RouteResult send(Caller caller, SendRequest request, RegistrySnapshot registry) {
+    return send(caller, request);
+  }
 }

@@ -1,5 +1,6 @@
 package io.iapeer.host.route;
 
+import io.iapeer.core.registry.RegistrySnapshot;
 import java.util.Optional;
 
 /**
@@ -19,8 +20,10 @@ public interface Wake {
   /**
    * @param runtime the runtime the sender named; empty = the peer's default
    * @param task the wire envelope, the woken session's first message
+   * @param registry the registry as the router read it for this message
    */
-  record Request(String personality, Optional<String> runtime, Optional<String> topic, String task) {}
+  record Request(
+      String personality, Optional<String> runtime, Optional<String> topic, String task, RegistrySnapshot registry) {}
 
   /**
    * @param ready READY, else FAILED

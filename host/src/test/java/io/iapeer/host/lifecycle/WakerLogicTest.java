@@ -32,7 +32,7 @@ class WakerLogicTest {
 
   Wake.Outcome wake(String personality, String runtime) {
     return h.lifecycle().waker().wake(new Wake.Request(personality, Optional.ofNullable(runtime), Optional.empty(),
-        "task"));
+        "task", h.lifecycle().registry().read()));
   }
 
   Waker.Result message(String task, String topic) {
@@ -50,6 +50,19 @@ class WakerLogicTest {
     assertThat(wake("bob", "notifier")).isEqualTo(Wake.Outcome.failed(
         "\"bob\" (notifier) is a router runtime kept up by its service manager; the daemon does not wake it"));
     assertThat(h.host.starts()).isZero();
+  }
+
+  @Test
+  void aMessageWakeLooksThePeerUpInTheRegistryTheRouterRead_notInASecondRead() {
+    var before = h.lifecycle().registry().read();
+    h.peer("carol", "claude");
+    var after = h.lifecycle().registry().read();
+
+    assertThat(h.lifecycle().waker().wake(new Wake.Request("carol", Optional.empty(), Optional.empty(), "task", before)))
+        .isEqualTo(Wake.Outcome.failed("unknown peer \"carol\""));
+    assertThat(h.lifecycle().waker().wake(new Wake.Request("carol", Optional.empty(), Optional.empty(), "task", after))
+        .ready()).isTrue();
+    assertThat(h.host.starts()).isEqualTo(1);
   }
 
   @Test

@@ -7,6 +7,8 @@ import io.iapeer.core.envelope.Envelope;
 import io.iapeer.core.envelope.EnvelopeCodec;
 import io.iapeer.core.peer.Identity;
 import io.iapeer.core.registry.Caller;
+import io.iapeer.core.registry.Registry;
+import io.iapeer.core.registry.RegistrySnapshot;
 import io.iapeer.host.session.Typed;
 import io.iapeer.host.testing.InMemorySessionHost;
 import java.nio.file.Files;
@@ -195,6 +197,20 @@ class DeliveryRouterTest {
     fx.peer("zed", "codex");
     host.live(id("codex-zed"));
     assertThat(router.send(lena, req("zed", null, "x", null))).isEqualTo(delivered("codex-zed", false));
+  }
+
+  @Test
+  void aRegistryTheRequestAlreadyReadServesTheTargetAndTheWake_withoutASecondRead() {
+    DeliveryRouter router = router();
+    Caller lena = fx.caller("claude-lena");
+    RegistrySnapshot read = new Registry(fx.layout(), w -> { }).read();
+    fx.peer("zed", "codex");
+    host.live(id("codex-zed"));
+
+    assertThat(router.send(lena, req("zed", null, "x", null), read))
+        .isEqualTo(new RouteResult.Refused("peer \"zed\" is not in the iapeer peers index; message NOT delivered"));
+    router.send(lena, req("boris", null, "x", null), read);
+    assertThat(wake.calls).singleElement().satisfies(w -> assertThat(w.registry()).isSameAs(read));
   }
 
   @Test
