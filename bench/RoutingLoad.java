@@ -3,6 +3,7 @@
 // warm-up and then a measured window. JDK only. Bounded in time and in requests.
 // Run: java bench/RoutingLoad.java <mcp-url> <identity> <target> <clients> <warmup-s> <measure-s>
 // Prints: requests=<n> errors=<n> rps=<x> p50_ms=<x> p99_ms=<x> all_requests=<n, warm-up included>
+// and, on stderr, what the first failed request got.
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 public class RoutingLoad {
   static final int MAX_REQUESTS_PER_CLIENT = 500_000;
@@ -26,6 +28,7 @@ public class RoutingLoad {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     AtomicLong ids = new AtomicLong();
     AtomicLong errors = new AtomicLong();
+    AtomicReference<String> firstError = new AtomicReference<>();
     AtomicLong all = new AtomicLong();
     long start = System.nanoTime();
     long measureFrom = start + warmupNs;
@@ -56,9 +59,11 @@ public class RoutingLoad {
             HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200 || !r.body().contains("\"result\"")) {
               errors.incrementAndGet();
+              firstError.compareAndSet(null, "HTTP " + r.statusCode() + " " + r.body());
             }
           } catch (Exception e) {
             errors.incrementAndGet();
+            firstError.compareAndSet(null, e.toString());
           }
           long t1 = System.nanoTime();
           all.incrementAndGet();
@@ -85,6 +90,10 @@ public class RoutingLoad {
     double rps = total / (measureNs / 1e9);
     System.out.printf("requests=%d errors=%d rps=%.0f p50_ms=%.3f p99_ms=%.3f all_requests=%d%n",
         total, errors.get(), rps, pct(sorted, 0.50), pct(sorted, 0.99), all.get());
+    if (firstError.get() != null) {
+      // on stderr, so the result line stays one line of logfmt
+      System.err.println("first error: " + firstError.get().replace('\n', ' '));
+    }
   }
 
   static double pct(long[] sorted, double p) {
