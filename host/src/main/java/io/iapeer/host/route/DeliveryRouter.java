@@ -106,7 +106,7 @@ public final class DeliveryRouter implements Router, AutoCloseable {
     return new Builder(layout, sessions);
   }
 
-  @Override
+  /** {@link #send(Caller, SendRequest, RegistrySnapshot)} with a registry read here. */
   public RouteResult send(Caller caller, SendRequest req) {
     return send(caller, req, Optional.empty());
   }

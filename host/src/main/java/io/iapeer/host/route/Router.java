@@ -10,13 +10,9 @@ import io.iapeer.core.registry.RegistrySnapshot;
  */
 @FunctionalInterface
 public interface Router {
-  RouteResult send(Caller caller, SendRequest request);
-
   /**
-   * The same, given the registry as this request already read it to resolve {@code caller}: one
-   * read then serves the caller, the target and a wake. This default reads it again.
+   * @param registry the registry as this request read it to resolve {@code caller}: the target and
+   *     a wake are looked up in it too, so one read serves the whole request (02 §9.1's fresh read)
    */
-  default RouteResult send(Caller caller, SendRequest request, RegistrySnapshot registry) {
-    return send(caller, request);
-  }
+  RouteResult send(Caller caller, SendRequest request, RegistrySnapshot registry);
 }

@@ -2,6 +2,7 @@ package io.iapeer.host.testing;
 
 import io.iapeer.core.peer.Identity;
 import io.iapeer.core.registry.Caller;
+import io.iapeer.core.registry.RegistrySnapshot;
 import io.iapeer.host.route.RouteResult;
 import io.iapeer.host.route.RouteResult.Accepted;
 import io.iapeer.host.route.Router;
@@ -36,7 +37,7 @@ public final class RecordingRouter implements Router, AutoCloseable {
   }
 
   @Override
-  public RouteResult send(Caller caller, SendRequest request) {
+  public RouteResult send(Caller caller, SendRequest request, RegistrySnapshot registry) {
     calls.add(new Call(caller, request));
     return answer != null
         ? answer
